@@ -1,0 +1,79 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import fastifyStatic from '@fastify/static';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Logger } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppModule } from './app.module';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { createValidationPipe } from './common/errors/validation';
+import { requestIdOf } from './common/logging/logger.options';
+import { appConfig } from './config/app.config';
+
+export const API_PREFIX = 'api';
+
+/**
+ * Builds the whole application — API, OpenAPI, the built console — ready to listen. Used by
+ * main.ts and by the integration tests, so both run the very same thing.
+ */
+export async function createApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+  const config = appConfig();
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: requestIdOf,
+    trustProxy: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+    bufferLogs: true,
+    logger: options.logger === false ? false : undefined,
+  });
+  if (options.logger !== false) app.useLogger(app.get(Logger));
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter(spaFallback(config.webDistDir)));
+  app.enableShutdownHooks();
+  setUpOpenApi(app);
+
+  if (existsSync(join(config.webDistDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: config.webDistDir, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  return app;
+}
+
+function setUpOpenApi(app: INestApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('连桥 Lianqiao API')
+      .setDescription('招商 CRM: chains, companies, leads, projects, roadshows, cards. Errors: {statusCode, error, message, details?}.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
+}
+
+/**
+ * A 404 for a console route (a GET for HTML outside /api and /c) gets the console's index.html,
+ * so that deep links and reloads work; everything else keeps its JSON 404.
+ */
+function spaFallback(webDistDir: string) {
+  const index = join(webDistDir, 'index.html');
+  return (request: FastifyRequest, reply: FastifyReply): boolean => {
+    const path = request.url.split('?')[0];
+    const wantsHtml = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
+    if (!wantsHtml || path.startsWith(`/${API_PREFIX}/`) || path.startsWith('/c/') || !existsSync(index)) return false;
+    void reply.header('cache-control', 'no-cache').sendFile('index.html', webDistDir);
+    return true;
+  };
+}

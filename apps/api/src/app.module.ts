@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule, ConfigType } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { createLoggerOptions } from './common/logging/logger.options';
+import { appConfig, authConfig, databaseConfig } from './config';
+import { baseDataSourceOptions } from './database/typeorm-options';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { HealthModule } from './modules/health/health.module';
+import { OrgModule } from './modules/org/org.module';
+import { UsersModule } from './modules/users/users.module';
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig, authConfig, databaseConfig] }),
+    LoggerModule.forRootAsync({
+      inject: [appConfig.KEY],
+      useFactory: (app: ConfigType<typeof appConfig>) => createLoggerOptions(app.logLevel),
+    }),
+    TypeOrmModule.forRootAsync({
+      inject: [databaseConfig.KEY],
+      useFactory: (db: ConfigType<typeof databaseConfig>) => ({
+        ...baseDataSourceOptions(db.url, db.poolSize),
+        autoLoadEntities: true,
+        migrationsRun: true,
+      }),
+    }),
+    AuditModule,
+    HealthModule,
+    AuthModule,
+    UsersModule,
+    OrgModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,3 @@
+export * from './app.config';
+export * from './auth.config';
+export * from './database.config';

@@ -1,0 +1,21 @@
+import type { INestApplication } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { UsersService } from '../../modules/users/users.service';
+import { ensureFirstAdmin, type FirstAdmin } from './first-admin.seed';
+
+export interface StartupSeedResult {
+  admin: FirstAdmin;
+  /** A one-line summary when demo data was loaded on this start. */
+  demo: string | null;
+}
+
+/** Reference data every start makes sure of, then the first admin, then demo data on a fresh embedded database. */
+export async function runStartupSeeds(
+  app: INestApplication,
+  options: { dataDir: string; adminPassword: string | null; demo: boolean },
+): Promise<StartupSeedResult> {
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  const admin = await ensureFirstAdmin(dataSource, app.get(UsersService), options);
+  return { admin, demo: null };
+}

@@ -1,0 +1,67 @@
+import { Body, Controller, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { CurrentUser, Public } from '../../common/auth/decorators';
+import { UserResponseDto } from '../users/dto/user.dto';
+import { UsersService } from '../users/users.service';
+import { AuthService } from './auth.service';
+import { ChangePasswordDto, LoginDto, RefreshDto, TokensResponseDto, UpdateMeDto } from './dto/auth.dto';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TokensResponseDto })
+  login(@Body() dto: LoginDto, @Req() request: FastifyRequest) {
+    return this.auth.login(dto.username, dto.password, { ip: request.ip, userAgent: request.headers['user-agent'] });
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TokensResponseDto })
+  refresh(@Body() dto: RefreshDto) {
+    return this.auth.refresh(dto.refreshToken);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  async logout(@CurrentUser() user: AuthUser) {
+    await this.auth.logout(user);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: UserResponseDto })
+  async me(@CurrentUser() user: AuthUser) {
+    return UserResponseDto.from(await this.users.get(user.id));
+  }
+
+  @Patch('me')
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: UserResponseDto })
+  async updateMe(@CurrentUser() user: AuthUser, @Body() dto: UpdateMeDto) {
+    const current = await this.users.get(user.id);
+    if (dto.displayName === undefined) return UserResponseDto.from(current);
+    // Goes through the admin path with the caller as actor; UpdateMeDto cannot carry a role.
+    return UserResponseDto.from(
+      await this.users.update(user, user.id, { displayName: dto.displayName, version: current.version }),
+    );
+  }
+
+  @Post('me/password')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  async changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto) {
+    await this.users.changeOwnPassword(user, dto.currentPassword, dto.newPassword);
+  }
+}

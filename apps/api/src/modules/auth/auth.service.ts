@@ -1,0 +1,198 @@
+import { HttpStatus, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource, Repository } from 'typeorm';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { ApiError } from '../../common/errors/api-error';
+import { authConfig, type AuthConfig } from '../../config/auth.config';
+import { UserResponseDto } from '../users/dto/user.dto';
+import { PasswordService } from '../users/password.service';
+import { User } from '../users/user.entity';
+import { Session } from './session.entity';
+
+interface AccessTokenPayload {
+  sub: string;
+  sid: string;
+}
+
+export interface ClientInfo {
+  ip?: string;
+  userAgent?: string;
+}
+
+/** How often a session's lastSeenAt is written: idle time is measured to this precision. */
+const TOUCH_INTERVAL_MS = 30_000;
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+@Injectable()
+export class AuthService implements OnModuleInit {
+  private readonly logger = new Logger('Auth');
+  private secret!: string;
+  /** A hash to verify against when the user does not exist, so timing does not reveal usernames. */
+  private dummyHash!: string;
+
+  constructor(
+    @Inject(authConfig.KEY) private readonly config: AuthConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+    private readonly jwt: JwtService,
+    private readonly passwords: PasswordService,
+  ) {}
+
+  /** The signing secret: from JWT_SECRET, else one generated once and kept in the database for every instance. */
+  async onModuleInit(): Promise<void> {
+    if (this.config.jwtSecret) {
+      this.secret = this.config.jwtSecret;
+    } else {
+      await this.dataSource.query(
+        `INSERT INTO system_secrets (key, value) VALUES ('jwt', $1) ON CONFLICT (key) DO NOTHING`,
+        [randomBytes(48).toString('base64url')],
+      );
+      const [row] = await this.dataSource.query(`SELECT value FROM system_secrets WHERE key = 'jwt'`);
+      this.secret = row.value;
+    }
+    this.dummyHash = await this.passwords.hash(randomBytes(16).toString('hex'));
+  }
+
+  async login(username: string, password: string, client: ClientInfo) {
+    const name = username.trim().toLowerCase();
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.username = :name', { name })
+      .getOne();
+    const now = new Date();
+
+    if (user?.lockedUntil && user.lockedUntil > now) {
+      this.logger.warn({ username: name, ip: client.ip, outcome: 'locked' }, 'login refused');
+      throw this.lockedError(user.lockedUntil);
+    }
+    const passwordOk = await this.passwords.verify(user?.passwordHash ?? this.dummyHash, password);
+    if (!user || !passwordOk || !user.active) {
+      if (user && !passwordOk) await this.recordFailure(user, now);
+      this.logger.warn(
+        { username: name, ip: client.ip, outcome: !user ? 'unknown_user' : !passwordOk ? 'bad_password' : 'inactive' },
+        'login failed',
+      );
+      if (user && !user.active && passwordOk) throw new ApiError(HttpStatus.UNAUTHORIZED, '账号已停用，请联系管理员');
+      throw new ApiError(HttpStatus.UNAUTHORIZED, '用户名或密码错误 (wrong username or password)');
+    }
+
+    // Bookkeeping, not an edit: a plain UPDATE that leaves the record's version alone.
+    await this.dataSource.query(
+      'UPDATE users SET failed_login_count = 0, locked_until = NULL, last_login_at = $2 WHERE id = $1',
+      [user.id, now],
+    );
+    const refreshToken = randomBytes(32).toString('base64url');
+    const session = await this.sessions.save(
+      this.sessions.create({
+        userId: user.id,
+        refreshTokenHash: sha256(refreshToken),
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + this.config.sessionMaxMs),
+        ip: client.ip?.slice(0, 64) ?? null,
+        userAgent: client.userAgent?.slice(0, 255) ?? null,
+      }),
+    );
+    this.logger.log({ username: name, ip: client.ip, sessionId: session.id, outcome: 'ok' }, 'login succeeded');
+    return this.issue(user, session, refreshToken);
+  }
+
+  /** Exchanges a refresh token for a new access token and a new refresh token (rotation). */
+  async refresh(refreshToken: string) {
+    const session = await this.sessions.findOne({ where: { refreshTokenHash: sha256(refreshToken) }, relations: { user: true } });
+    const problem = session ? this.sessionProblem(session, new Date()) : 'unknown';
+    if (!session || problem || !session.user?.active) {
+      this.logger.warn({ sessionId: session?.id, reason: problem ?? 'inactive' }, 'refresh refused');
+      throw new ApiError(HttpStatus.UNAUTHORIZED, '登录已过期，请重新登录 (session expired)');
+    }
+    const next = randomBytes(32).toString('base64url');
+    await this.sessions.update({ id: session.id }, { refreshTokenHash: sha256(next), lastSeenAt: new Date() });
+    return this.issue(session.user, session, next);
+  }
+
+  async logout(user: AuthUser): Promise<void> {
+    await this.sessions.update({ id: user.sessionId }, { revokedAt: new Date() });
+    this.logger.log({ username: user.username, sessionId: user.sessionId }, 'logout');
+  }
+
+  /** Called by the guard on every request: the token's signature, then the session's state. */
+  async authenticate(token: string): Promise<AuthUser> {
+    let payload: AccessTokenPayload;
+    try {
+      payload = await this.jwt.verifyAsync<AccessTokenPayload>(token, { secret: this.secret, algorithms: ['HS256'] });
+    } catch {
+      throw new ApiError(HttpStatus.UNAUTHORIZED, '登录已过期或令牌无效 (invalid or expired token)');
+    }
+    const session = await this.sessions.findOne({ where: { id: payload.sid }, relations: { user: true } });
+    const now = new Date();
+    const problem = session ? this.sessionProblem(session, now) : 'unknown';
+    const user = session?.user;
+    if (!session || problem || !user || !user.active || user.id !== payload.sub) {
+      throw new ApiError(HttpStatus.UNAUTHORIZED, '会话已结束，请重新登录 (session ended)');
+    }
+    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+      await this.sessions.update({ id: session.id }, { lastSeenAt: now });
+    }
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      teamId: user.teamId,
+      orgUnitId: user.orgUnitId,
+      sessionId: session.id,
+    };
+  }
+
+  private sessionProblem(session: Session, now: Date): string | null {
+    if (session.revokedAt) return 'revoked';
+    if (session.expiresAt <= now) return 'max_age';
+    if (now.getTime() - session.lastSeenAt.getTime() > this.config.sessionIdleMs) return 'idle';
+    return null;
+  }
+
+  private async issue(user: User, session: Session, refreshToken: string) {
+    const expiresAt = new Date(
+      Math.min(Date.now() + this.config.accessTokenTtlSeconds * 1000, session.expiresAt.getTime()),
+    );
+    const accessToken = await this.jwt.signAsync({ sub: user.id, sid: session.id } satisfies AccessTokenPayload, {
+      secret: this.secret,
+      algorithm: 'HS256',
+      expiresIn: Math.max(1, Math.floor((expiresAt.getTime() - Date.now()) / 1000)),
+    });
+    return {
+      accessToken,
+      refreshToken,
+      accessTokenExpiresAt: expiresAt.toISOString(),
+      user: UserResponseDto.from(user),
+    };
+  }
+
+  private async recordFailure(user: User, now: Date): Promise<void> {
+    // One atomic statement, so parallel guesses cannot slip past the limit.
+    const [row] = await this.dataSource.query(
+      `UPDATE users SET failed_login_count = failed_login_count + 1,
+              locked_until = CASE WHEN failed_login_count + 1 >= $2 THEN $3::timestamptz ELSE locked_until END
+        WHERE id = $1 RETURNING failed_login_count, locked_until`,
+      [user.id, this.config.loginMaxFailures, new Date(now.getTime() + this.config.loginLockMs)],
+    );
+    const updated = (Array.isArray(row) ? row[0] : row) as { failed_login_count: number; locked_until: Date | null };
+    if (updated?.locked_until && updated.failed_login_count >= this.config.loginMaxFailures) {
+      this.logger.warn({ username: user.username, failures: updated.failed_login_count }, 'account locked');
+      throw this.lockedError(new Date(updated.locked_until));
+    }
+  }
+
+  private lockedError(until: Date): ApiError {
+    const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+    return new ApiError(
+      HttpStatus.TOO_MANY_REQUESTS,
+      `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试或联系管理员解锁 (account locked for ${minutes} min)`,
+      [{ field: 'username', message: `locked until ${until.toISOString()}` }],
+    );
+  }
+}

@@ -1,0 +1,30 @@
+import { Controller, Get, HttpStatus } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { Public } from '../../common/auth/decorators';
+import { ApiError } from '../../common/errors/api-error';
+
+@ApiTags('health')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Liveness: the process answers. */
+  @Get()
+  live() {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: the database answers too. */
+  @Get('ready')
+  async ready() {
+    try {
+      await this.dataSource.query('SELECT 1');
+      return { status: 'ok', database: 'up' };
+    } catch {
+      throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, '数据库不可用 (database unreachable)');
+    }
+  }
+}

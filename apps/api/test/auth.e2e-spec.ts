@@ -1,0 +1,167 @@
+import { TestApp, TEST_PASSWORD, type TestUser } from './harness';
+
+describe('auth', () => {
+  let t: TestApp;
+  let admin: TestUser;
+
+  beforeAll(async () => {
+    t = await TestApp.start('auth', { SESSION_IDLE_MINUTES: '30' });
+    admin = await t.createUser('root', 'admin');
+  });
+  afterAll(() => t.close());
+
+  describe('POST /api/auth/login', () => {
+    it('returns tokens and the user for a right password', async () => {
+      await t.createUser('li.ming', 'staff');
+      const { status, body } = await t.post('/api/auth/login', { username: 'Li.Ming', password: TEST_PASSWORD });
+      expect(status).toBe(200);
+      expect(body).toEqual({
+        accessToken: expect.any(String),
+        refreshToken: expect.any(String),
+        accessTokenExpiresAt: expect.any(String),
+        user: expect.objectContaining({ username: 'li.ming', role: 'staff', active: true }),
+      });
+      expect(body.user).not.toHaveProperty('passwordHash');
+    });
+
+    it('says 401 for a wrong password and for an unknown user alike', async () => {
+      const wrong = await t.post('/api/auth/login', { username: 'li.ming', password: 'nope-nope-1' });
+      const unknown = await t.post('/api/auth/login', { username: 'nobody', password: 'nope-nope-1' });
+      expect(wrong.status).toBe(401);
+      expect(unknown.status).toBe(401);
+      expect(wrong.body.message).toBe(unknown.body.message);
+      expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: expect.any(String) });
+    });
+
+    it('rejects an unknown field with 400 naming it', async () => {
+      const { status, body } = await t.post('/api/auth/login', { username: 'li.ming', password: 'x', role: 'admin' });
+      expect(status).toBe(400);
+      expect(body.details).toEqual([{ field: 'role', message: expect.stringContaining('role') }]);
+    });
+
+    it('locks the account after five failures, even for the right password, until an admin unlocks it', async () => {
+      const victim = await t.createUser('wang.fang', 'staff');
+      for (let i = 1; i <= 4; i++) {
+        expect((await t.post('/api/auth/login', { username: 'wang.fang', password: `bad-guess-${i}` })).status).toBe(401);
+      }
+      const fifth = await t.post('/api/auth/login', { username: 'wang.fang', password: 'bad-guess-5' });
+      expect(fifth.status).toBe(429);
+      expect(fifth.body.message).toContain('锁定');
+
+      const right = await t.post('/api/auth/login', { username: 'wang.fang', password: TEST_PASSWORD });
+      expect(right.status).toBe(429);
+      const listed = await t.get(`/api/users/${victim.id}`, admin.token);
+      expect(listed.body.lockedUntil).not.toBeNull();
+
+      expect((await t.post(`/api/users/${victim.id}/unlock`, {}, admin.token)).status).toBe(201);
+      expect((await t.post('/api/auth/login', { username: 'wang.fang', password: TEST_PASSWORD })).status).toBe(200);
+    });
+
+    it('refuses a deactivated user', async () => {
+      const user = await t.createUser('gone.user', 'staff');
+      const current = await t.get(`/api/users/${user.id}`, admin.token);
+      await t.patch(`/api/users/${user.id}`, { active: false, version: current.body.version }, admin.token);
+      expect((await t.post('/api/auth/login', { username: 'gone.user', password: TEST_PASSWORD })).status).toBe(401);
+      expect((await t.get('/api/auth/me', user.token)).status).toBe(401);
+    });
+  });
+
+  describe('GET /api/auth/me', () => {
+    it('needs a token', async () => {
+      const { status, body } = await t.get('/api/auth/me');
+      expect(status).toBe(401);
+      expect(body).toEqual({ statusCode: 401, error: 'Unauthorized', message: expect.any(String) });
+    });
+
+    it('rejects a forged token', async () => {
+      expect((await t.get('/api/auth/me', `${admin.token.slice(0, -4)}abcd`)).status).toBe(401);
+    });
+
+    it('returns the caller with role and team', async () => {
+      const teamId = await t.createTeam('轨道交通专班');
+      const staff = await t.createUser('zhao.lei', 'staff', teamId);
+      const { status, body } = await t.get('/api/auth/me', staff.token);
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ id: staff.id, username: 'zhao.lei', role: 'staff', teamId });
+    });
+  });
+
+  describe('sessions', () => {
+    it('ends at logout: the same access token is refused at once', async () => {
+      const user = await t.createUser('logout.user', 'staff');
+      expect((await t.get('/api/auth/me', user.token)).status).toBe(200);
+      expect((await t.post('/api/auth/logout', {}, user.token)).status).toBe(204);
+      expect((await t.get('/api/auth/me', user.token)).status).toBe(401);
+    });
+
+    it('renews through the refresh token, which rotates and cannot be used twice', async () => {
+      await t.createUser('refresh.user', 'staff');
+      const login = await t.post('/api/auth/login', { username: 'refresh.user', password: TEST_PASSWORD });
+      const first = await t.post('/api/auth/refresh', { refreshToken: login.body.refreshToken });
+      expect(first.status).toBe(200);
+      expect((await t.get('/api/auth/me', first.body.accessToken)).status).toBe(200);
+      expect((await t.post('/api/auth/refresh', { refreshToken: login.body.refreshToken })).status).toBe(401);
+    });
+
+    it('ends after the idle limit, enforced by the server', async () => {
+      await t.createUser('idle.user', 'staff');
+      const login = await t.post('/api/auth/login', { username: 'idle.user', password: TEST_PASSWORD });
+      await t.dataSource.query(`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1`, [
+        login.body.user.id,
+      ]);
+      expect((await t.get('/api/auth/me', login.body.accessToken)).status).toBe(401);
+      expect((await t.post('/api/auth/refresh', { refreshToken: login.body.refreshToken })).status).toBe(401);
+    });
+
+    it('ends at the maximum age however active the user is', async () => {
+      await t.createUser('old.user', 'staff');
+      const login = await t.post('/api/auth/login', { username: 'old.user', password: TEST_PASSWORD });
+      await t.dataSource.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [
+        login.body.user.id,
+      ]);
+      expect((await t.get('/api/auth/me', login.body.accessToken)).status).toBe(401);
+    });
+  });
+
+  describe('PATCH /api/auth/me', () => {
+    it('changes the display name but cannot carry a role', async () => {
+      const user = await t.createUser('self.editor', 'staff');
+      const renamed = await t.patch('/api/auth/me', { displayName: '自己' }, user.token);
+      expect(renamed.status).toBe(200);
+      expect(renamed.body.displayName).toBe('自己');
+      const raise = await t.patch('/api/auth/me', { role: 'admin' }, user.token);
+      expect(raise.status).toBe(400);
+      expect(raise.body.details[0].field).toBe('role');
+      expect((await t.get('/api/auth/me', user.token)).body.role).toBe('staff');
+    });
+  });
+
+  describe('POST /api/auth/me/password', () => {
+    it('needs the current password and a password that meets the policy', async () => {
+      const user = await t.createUser('pw.changer', 'staff');
+      const wrongCurrent = await t.post('/api/auth/me/password', { currentPassword: 'x', newPassword: 'Another-pass-99' }, user.token);
+      expect(wrongCurrent.status).toBe(400);
+      expect(wrongCurrent.body.details[0].field).toBe('currentPassword');
+      const weak = await t.post('/api/auth/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'short1' }, user.token);
+      expect(weak.status).toBe(400);
+      expect(weak.body.details[0].field).toBe('newPassword');
+      const ok = await t.post('/api/auth/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'Another-pass-99' }, user.token);
+      expect(ok.status).toBe(204);
+      expect((await t.post('/api/auth/login', { username: 'pw.changer', password: 'Another-pass-99' })).status).toBe(200);
+    });
+  });
+
+  describe('request limits', () => {
+    it('answers 413 to a body over the cap', async () => {
+      const { status, body } = await t.post('/api/auth/login', { username: 'x', password: 'y'.repeat(2_000_000) });
+      expect(status).toBe(413);
+      expect(body).toEqual({ statusCode: 413, error: 'Payload Too Large', message: expect.any(String) });
+    });
+
+    it('answers unknown API routes with a JSON 404 in the one error shape', async () => {
+      const { status, body } = await t.get('/api/no-such-thing', admin.token);
+      expect(status).toBe(404);
+      expect(body).toEqual({ statusCode: 404, error: 'Not Found', message: expect.any(String) });
+    });
+  });
+});

@@ -1,0 +1,3 @@
+export * from './enums';
+export * from './api';
+export * from './labels';

@@ -1,0 +1,3 @@
+export * from './uscc';
+export * from './money';
+export * from './password-policy';
