@@ -1,5 +1,5 @@
 /**
- * npm run migration:generate -- <Name>   diff the entities against a scratch database and write a migration
+ * [MIGRATION_MODULES=a,b] npm run migration:generate -- <Name>   diff the entities against a scratch database and write a migration
  * npm run migration:run                  apply pending migrations to DATABASE_URL (or the embedded dev database)
  *
  * Without DATABASE_URL a throwaway embedded PostgreSQL under .data/migrate-pg is used for generating.
