@@ -1,1 +1,4 @@
-export {};
+export * from './escape';
+export * from './figures';
+export * from './assets';
+export * from './render';

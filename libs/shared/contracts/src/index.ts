@@ -1,3 +1,5 @@
 export * from './enums';
 export * from './api';
 export * from './labels';
+export * from './cards';
+export * from './notifications';
