@@ -1,0 +1,20 @@
+# syntax=docker/dockerfile:1
+# The console as static files behind nginx, which also proxies /api and /c (public cards) to the API.
+#   docker build -f docker/web.nginx.Dockerfile -t lianqiao-web .      (from the repository root)
+# The API container is reached as http://api:3000 (the service name in docker/compose.yaml).
+
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+FROM ${NODE_IMAGE} AS build
+WORKDIR /app
+ENV CI=true NX_DAEMON=false NX_NO_CLOUD=true
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npx nx run web:build --skip-nx-cache
+
+FROM nginx:1.27-alpine AS runtime
+COPY docker/nginx.conf /etc/nginx/conf.d/default.conf
+COPY --from=build /app/dist/web /usr/share/nginx/html
+EXPOSE 80
+HEALTHCHECK --interval=15s --timeout=5s --retries=3 CMD wget -q -O /dev/null http://127.0.0.1/healthz || exit 1
