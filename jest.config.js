@@ -28,12 +28,12 @@ const webSwc = {
 };
 
 module.exports = {
+  // Integration tests boot the real app on a real database, on a shared 2-core machine.
+  testTimeout: 60000,
   reporters: ['default', '<rootDir>/tools/jest-summary-reporter.js'],
   projects: [
     node('libs', ['<rootDir>/libs/**/*.spec.ts']),
-    node('api', ['<rootDir>/apps/api/**/*.spec.ts', '<rootDir>/apps/api/test/**/*.e2e-spec.ts'], {
-      testTimeout: 30000,
-    }),
+    node('api', ['<rootDir>/apps/api/**/*.spec.ts', '<rootDir>/apps/api/test/**/*.e2e-spec.ts']),
     {
       displayName: 'web',
       rootDir: __dirname,
@@ -43,6 +43,6 @@ module.exports = {
       transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', webSwc] },
       moduleNameMapper: { ...moduleNameMapper, '\\.(css|less|png|svg)$': '<rootDir>/apps/web/test/file-stub.js' },
     },
-    node('browser', ['<rootDir>/tests/browser/**/*.e2e.ts'], { testTimeout: 120000 }),
+    node('browser', ['<rootDir>/tests/browser/**/*.e2e.ts']),
   ],
 };

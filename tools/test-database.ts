@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { baseDataSourceOptions } from '../apps/api/src/database/typeorm-options';
+import { seedChainTaxonomy } from '../apps/api/src/modules/chains/chain-taxonomy.seed';
 
 /** The migrated database each test database is copied from (CREATE DATABASE … TEMPLATE). */
 export const TEMPLATE_DATABASE = 'lianqiao_test_template';
@@ -23,7 +24,7 @@ async function withClient<T>(serverUrl: string, work: (client: Client) => Promis
   }
 }
 
-/** Drops and re-creates the template, then runs every migration on it. */
+/** Drops and re-creates the template, runs every migration on it and loads the chain taxonomy. */
 export async function prepareTemplate(serverUrl: string): Promise<void> {
   await withClient(serverUrl, async (client) => {
     await client.query(`DROP DATABASE IF EXISTS "${TEMPLATE_DATABASE}" WITH (FORCE)`);
@@ -35,6 +36,7 @@ export async function prepareTemplate(serverUrl: string): Promise<void> {
   });
   await dataSource.initialize();
   await dataSource.runMigrations();
+  await dataSource.transaction((manager) => seedChainTaxonomy(manager));
   await dataSource.destroy();
 }
 

@@ -3,17 +3,22 @@ import { ConfigModule, ConfigType } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { createLoggerOptions } from './common/logging/logger.options';
-import { appConfig, authConfig, databaseConfig } from './config';
+import { appConfig, authConfig, crmConfig, databaseConfig } from './config';
 import { baseDataSourceOptions } from './database/typeorm-options';
+import { ActivitiesModule } from './modules/activities/activities.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { ChainsModule } from './modules/chains/chains.module';
+import { CompaniesModule } from './modules/companies/companies.module';
 import { HealthModule } from './modules/health/health.module';
+import { LeadsModule } from './modules/leads/leads.module';
 import { OrgModule } from './modules/org/org.module';
+import { ProjectsModule } from './modules/projects/projects.module';
 import { UsersModule } from './modules/users/users.module';
 
 @Module({
   imports: [
-    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig, authConfig, databaseConfig] }),
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig, authConfig, databaseConfig, crmConfig] }),
     LoggerModule.forRootAsync({
       inject: [appConfig.KEY],
       useFactory: (app: ConfigType<typeof appConfig>) => createLoggerOptions(app.logLevel),
@@ -31,6 +36,11 @@ import { UsersModule } from './modules/users/users.module';
     AuthModule,
     UsersModule,
     OrgModule,
+    ChainsModule,
+    CompaniesModule,
+    ActivitiesModule,
+    ProjectsModule,
+    LeadsModule,
   ],
 })
 export class AppModule {}

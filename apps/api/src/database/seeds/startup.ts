@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { seedChainTaxonomy } from '../../modules/chains/chain-taxonomy.seed';
 import { UsersService } from '../../modules/users/users.service';
 import { ensureFirstAdmin, type FirstAdmin } from './first-admin.seed';
 
@@ -16,6 +17,7 @@ export async function runStartupSeeds(
   options: { dataDir: string; adminPassword: string | null; demo: boolean },
 ): Promise<StartupSeedResult> {
   const dataSource = app.get<DataSource>(getDataSourceToken());
+  await dataSource.transaction((manager) => seedChainTaxonomy(manager));
   const admin = await ensureFirstAdmin(dataSource, app.get(UsersService), options);
   return { admin, demo: null };
 }

@@ -7,6 +7,7 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { ApiError } from '../../common/errors/api-error';
 import { parseSort } from '../../common/pagination/cursor';
 import { keysetPage } from '../../common/pagination/keyset';
+import { escapeLike } from '../../common/persistence/search';
 import { changesOf, updateVersioned } from '../../common/persistence/versioned';
 import { AuditService } from '../audit/audit.service';
 import { OrgUnit } from '../org/org-unit.entity';
@@ -147,6 +148,3 @@ export class UsersService {
   }
 }
 
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}

@@ -1,0 +1,117 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { CurrentUser, Roles } from '../../common/auth/decorators';
+import { CompaniesService } from './companies.service';
+import {
+  CompanyListQueryDto,
+  CompanyResponseDto,
+  CreateCompanyDto,
+  MergeCompanyDto,
+  UpdateCompanyDto,
+} from './dto/company.dto';
+import { ContactResponseDto, CreateContactDto, UpdateContactDto } from './dto/contact.dto';
+
+class DuplicateQueryDto {
+  @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+}
+
+@ApiTags('companies')
+@ApiBearerAuth()
+@Controller('companies')
+export class CompaniesController {
+  constructor(private readonly companies: CompaniesService) {}
+
+  @Get()
+  list(@CurrentUser() user: AuthUser, @Query() query: CompanyListQueryDto) {
+    return this.companies.list(user, query);
+  }
+
+  /** Likely duplicates of a name, for a warning before creating. */
+  @Get('duplicates')
+  async duplicates(@Query() query: DuplicateQueryDto) {
+    const items = await this.companies.likelyDuplicates(query.name);
+    return { items, nextCursor: null, total: items.length };
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: CompanyResponseDto })
+  async get(@Param('id', ParseUUIDPipe) id: string) {
+    return CompanyResponseDto.from(await this.companies.get(id));
+  }
+
+  /** Which teams work this company and when they last acted (no private details). */
+  @Get(':id/touches')
+  async touches(@Param('id', ParseUUIDPipe) id: string) {
+    const items = await this.companies.touches(id);
+    return { items, nextCursor: null, total: items.length };
+  }
+
+  @Post()
+  @ApiOkResponse({ type: CompanyResponseDto })
+  async create(@CurrentUser() user: AuthUser, @Body() dto: CreateCompanyDto) {
+    return CompanyResponseDto.from(await this.companies.create(user, dto));
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: CompanyResponseDto })
+  async update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateCompanyDto) {
+    return CompanyResponseDto.from(await this.companies.update(user, id, dto));
+  }
+
+  @Delete(':id')
+  @Roles('admin', 'leader')
+  @HttpCode(204)
+  async remove(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    await this.companies.remove(user, id);
+  }
+
+  @Post(':id/restore')
+  @Roles('admin')
+  @ApiOkResponse({ type: CompanyResponseDto })
+  async restore(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return CompanyResponseDto.from(await this.companies.restore(user, id));
+  }
+
+  /** Merges the body's `sourceId` into this company. */
+  @Post(':id/merge')
+  @Roles('admin', 'leader')
+  @ApiOkResponse({ type: CompanyResponseDto })
+  async merge(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: MergeCompanyDto) {
+    return CompanyResponseDto.from(await this.companies.merge(user, id, dto.sourceId));
+  }
+
+  @Get(':id/contacts')
+  async contacts(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    const items = await this.companies.listContacts(user, id);
+    return { items, nextCursor: null, total: items.length };
+  }
+
+  @Post(':id/contacts')
+  @ApiOkResponse({ type: ContactResponseDto })
+  createContact(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateContactDto) {
+    return this.companies.createContact(user, id, dto);
+  }
+
+  @Patch(':id/contacts/:contactId')
+  @ApiOkResponse({ type: ContactResponseDto })
+  updateContact(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('contactId', ParseUUIDPipe) contactId: string,
+    @Body() dto: UpdateContactDto,
+  ) {
+    return this.companies.updateContact(user, id, contactId, dto);
+  }
+
+  @Delete(':id/contacts/:contactId')
+  @HttpCode(204)
+  async removeContact(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('contactId', ParseUUIDPipe) contactId: string,
+  ) {
+    await this.companies.removeContact(user, id, contactId);
+  }
+}

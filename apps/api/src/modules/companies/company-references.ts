@@ -1,0 +1,9 @@
+/**
+ * Every column that points at a company. Merging two companies repoints all of them, so a
+ * feature that adds such a column adds it here (and its test in companies.e2e-spec.ts proves it).
+ */
+export const COMPANY_REFERENCES: ReadonlyArray<{ table: string; column: string }> = [
+  { table: 'contacts', column: 'company_id' },
+  { table: 'leads', column: 'company_id' },
+  { table: 'projects', column: 'company_id' },
+];

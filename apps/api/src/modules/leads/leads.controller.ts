@@ -1,0 +1,63 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { CurrentUser, Roles } from '../../common/auth/decorators';
+import { ProjectResponseDto } from '../projects/dto/project.dto';
+import { ProjectsService } from '../projects/projects.service';
+import { ConvertLeadDto, CreateLeadDto, LeadListQueryDto, LeadResponseDto, UpdateLeadDto } from './dto/lead.dto';
+import { LeadsService } from './leads.service';
+
+@ApiTags('leads')
+@ApiBearerAuth()
+@Controller('leads')
+export class LeadsController {
+  constructor(
+    private readonly leads: LeadsService,
+    private readonly projects: ProjectsService,
+  ) {}
+
+  @Get()
+  list(@CurrentUser() user: AuthUser, @Query() query: LeadListQueryDto) {
+    return this.leads.list(user, query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: LeadResponseDto })
+  async get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return LeadResponseDto.from(await this.leads.get(user, id));
+  }
+
+  /** 409 when another team already works the company, unless acknowledgeCollision is true. */
+  @Post()
+  @ApiOkResponse({ type: LeadResponseDto })
+  async create(@CurrentUser() user: AuthUser, @Body() dto: CreateLeadDto) {
+    return LeadResponseDto.from(await this.leads.create(user, dto));
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: LeadResponseDto })
+  async update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateLeadDto) {
+    return LeadResponseDto.from(await this.leads.update(user, id, dto));
+  }
+
+  @Post(':id/convert')
+  @HttpCode(200)
+  @ApiOkResponse({ description: '{ project }' })
+  async convert(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ConvertLeadDto) {
+    const project = await this.leads.convert(user, id, dto);
+    return { project: this.projects.toDto(project) as ProjectResponseDto };
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async remove(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    await this.leads.remove(user, id);
+  }
+
+  @Post(':id/restore')
+  @Roles('admin')
+  @ApiOkResponse({ type: LeadResponseDto })
+  async restore(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return LeadResponseDto.from(await this.leads.restore(user, id));
+  }
+}

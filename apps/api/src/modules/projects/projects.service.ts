@@ -1,0 +1,394 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  PROJECT_STATUS_LABELS,
+  PROJECT_STATUSES,
+  type BoardColumnDto,
+  type Page,
+  type ProjectStageChangeDto,
+  type ProjectStatus,
+} from '@lianqiao/contracts';
+import { isStage, isStalled, judgeTransition } from '@lianqiao/domain';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { seesAllTeams, type AuthUser } from '../../common/auth/auth-user';
+import { applyTeamScope, canSeeTeamRecord } from '../../common/auth/team-scope';
+import { ApiError } from '../../common/errors/api-error';
+import { parseSort } from '../../common/pagination/cursor';
+import { keysetPage } from '../../common/pagination/keyset';
+import { whereNameContains } from '../../common/persistence/search';
+import { changesOf, updateVersioned } from '../../common/persistence/versioned';
+import { crmConfig, type CrmConfig } from '../../config/crm.config';
+import { ActivitiesService } from '../activities/activities.service';
+import { AuditService } from '../audit/audit.service';
+import { ChainsService } from '../chains/chains.service';
+import { Company } from '../companies/company.entity';
+import { User } from '../users/user.entity';
+import {
+  BoardQueryDto,
+  CreateProjectDto,
+  PROJECT_SORTABLE,
+  ProjectListQueryDto,
+  ProjectResponseDto,
+  TransitionDto,
+  UpdateProjectDto,
+} from './dto/project.dto';
+import { ProjectStageChange } from './project-stage-change.entity';
+import { Project } from './project.entity';
+
+const COLUMN: Record<(typeof PROJECT_SORTABLE)[number], string> = {
+  updatedAt: 'project.updated_at',
+  createdAt: 'project.created_at',
+  name: 'project.name',
+  totalInvestmentWan: 'project.total_investment_wan',
+  contractedWan: 'project.contracted_wan',
+  lastProgressAt: 'project.last_progress_at',
+};
+
+export type NewProject = Omit<CreateProjectDto, 'ownerId'> & {
+  ownerId: string;
+  teamId: string | null;
+  leadId?: string | null;
+};
+
+/** The pipeline: projects, their stage moves with evidence, history and the board. */
+@Injectable()
+export class ProjectsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(crmConfig.KEY) private readonly config: CrmConfig,
+    private readonly activities: ActivitiesService,
+    private readonly audit: AuditService,
+    private readonly chains: ChainsService,
+  ) {}
+
+  list(user: AuthUser, query: ProjectListQueryDto): Promise<Page<ProjectResponseDto>> {
+    const sort = parseSort(query.sort, PROJECT_SORTABLE, { field: 'updatedAt', direction: 'desc' });
+    const qb = this.baseQuery(user);
+    if (query.deleted) {
+      if (user.role !== 'admin') throw ApiError.forbidden('只有管理员可以查看已删除记录');
+      qb.withDeleted().andWhere('project.deleted_at IS NOT NULL');
+    }
+    this.applyFilters(qb, query);
+    return keysetPage(qb, {
+      alias: 'project',
+      sort,
+      column: COLUMN[sort.field],
+      valueOf: (p) => p[sort.field],
+      limit: query.limit,
+      cursor: query.cursor,
+      map: (p) => this.toDto(p),
+    });
+  }
+
+  /** Columns by stage with counts and sums over every matching project, and the latest cards of each. */
+  async board(user: AuthUser, query: BoardQueryDto): Promise<{ columns: BoardColumnDto[] }> {
+    const perColumn = query.perColumn ?? 30;
+    const totalsQuery = this.dataSource.getRepository(Project).createQueryBuilder('project');
+    applyTeamScope(totalsQuery, 'project', user);
+    this.applyFilters(totalsQuery, query);
+    const totals: Array<{ stage: ProjectStatus; count: string; total: string | null; contracted: string | null }> = await totalsQuery
+      .select('project.stage', 'stage')
+      .addSelect('count(*)', 'count')
+      .addSelect('sum(project.total_investment_wan)', 'total')
+      .addSelect('sum(project.contracted_wan)', 'contracted')
+      .groupBy('project.stage')
+      .getRawMany();
+    const byStage = new Map(totals.map((t) => [t.stage, t]));
+    const columns = await Promise.all(
+      PROJECT_STATUSES.map(async (stage) => {
+        const t = byStage.get(stage);
+        const items =
+          t && Number(t.count) > 0
+            ? await this.applyFilters(this.baseQuery(user), query)
+                .andWhere('project.stage = :stage', { stage })
+                .orderBy('project.updated_at', 'DESC')
+                .addOrderBy('project.id', 'DESC')
+                .take(perColumn)
+                .getMany()
+            : [];
+        return {
+          stage,
+          count: Number(t?.count ?? 0),
+          totalInvestmentWan: Number(t?.total ?? 0),
+          contractedWan: Number(t?.contracted ?? 0),
+          items: items.map((p) => this.toDto(p)),
+        };
+      }),
+    );
+    return { columns };
+  }
+
+  async get(user: AuthUser, id: string, manager: EntityManager = this.dataSource.manager): Promise<Project> {
+    const project = await manager
+      .getRepository(Project)
+      .createQueryBuilder('project')
+      .leftJoin('project.company', 'company')
+      .addSelect(['company.id', 'company.name'])
+      .leftJoin('project.owner', 'owner')
+      .addSelect(['owner.id', 'owner.displayName'])
+      .leftJoin('project.responsibleLeader', 'leader')
+      .addSelect(['leader.id', 'leader.displayName'])
+      .where('project.id = :id', { id })
+      .getOne();
+    if (!project || !canSeeTeamRecord(user, project)) throw ApiError.notFound('项目');
+    return project;
+  }
+
+  async create(actor: AuthUser, dto: CreateProjectDto): Promise<Project> {
+    const owner = await this.resolveOwner(actor, dto.ownerId);
+    return this.dataSource.transaction(async (manager) => {
+      const project = await this.createInTransaction(manager, actor, { ...dto, ownerId: owner.id, teamId: owner.teamId });
+      return this.get(actor, project.id, manager);
+    });
+  }
+
+  /** Used by lead conversion and imports: creates the project, its first history row and timeline entry. */
+  async createInTransaction(manager: EntityManager, actor: AuthUser, input: NewProject): Promise<Project> {
+    await this.assertReferences(manager, input);
+    const project = await manager.save(
+      manager.create(Project, { ...input, stage: 'negotiating', lastProgressAt: new Date() }),
+    );
+    await manager.insert(ProjectStageChange, {
+      projectId: project.id,
+      fromStage: null,
+      toStage: 'negotiating',
+      actorId: actor.id,
+      actorName: actor.displayName,
+      note: input.leadId ? '由线索转为项目' : '新建项目',
+    });
+    await this.activities.record(manager, {
+      subjectType: 'project',
+      subjectId: project.id,
+      kind: 'stage_change',
+      summary: input.leadId ? '线索转为项目，进入「在谈」' : '新建项目，进入「在谈」',
+      teamId: project.teamId,
+      actor,
+      meta: { from: null, to: 'negotiating' },
+    });
+    await this.audit.record(manager, actor, { entity: 'project', entityId: project.id, action: 'create', after: project });
+    return project;
+  }
+
+  async update(actor: AuthUser, id: string, dto: UpdateProjectDto): Promise<Project> {
+    const before = await this.get(actor, id);
+    const changes = changesOf(dto);
+    if (dto.ownerId && dto.ownerId !== before.ownerId) {
+      const owner = await this.resolveOwner(actor, dto.ownerId);
+      Object.assign(changes, { teamId: owner.teamId });
+    }
+    return this.dataSource.transaction(async (manager) => {
+      await this.assertReferences(manager, dto);
+      await updateVersioned(manager, Project, id, dto.version, changes);
+      const after = await this.get(actor, id, manager);
+      await this.audit.record(manager, actor, { entity: 'project', entityId: id, action: 'update', before: strip(before), after: strip(after) });
+      return after;
+    });
+  }
+
+  /**
+   * Moves the project to another stage if the rules allow: evidence for every stage reached or
+   * skipped, a leader and a reason for moving back or reviving, a reason for holding or dropping.
+   * The stage, its evidence, a history row, a timeline entry and the audit commit together.
+   */
+  async transition(actor: AuthUser, id: string, dto: TransitionDto): Promise<Project> {
+    const before = await this.get(actor, id);
+    const evidence = {
+      signedAt: dto.signedAt ?? before.signedAt,
+      contractedWan: dto.contractedWan ?? before.contractedWan,
+      localUscc: dto.localUscc ?? before.localUscc,
+      startedAt: dto.startedAt ?? before.startedAt,
+      producingAt: dto.producingAt ?? before.producingAt,
+    };
+    const verdict = judgeTransition(before.stage, dto.to, evidence, before.heldStage);
+    if (!verdict.ok) {
+      throw ApiError.rule(verdict.message, verdict.missing?.map((field) => ({ field, message: '缺少此项' })));
+    }
+    if (verdict.needsLeader && !seesAllTeams(actor)) {
+      throw ApiError.forbidden(verdict.kind === 'revive' ? '恢复已终止的项目需由领导操作' : '项目阶段回退需由领导操作');
+    }
+    if (verdict.needsReason && !dto.reason) {
+      throw ApiError.rule('请填写原因', [{ field: 'reason', message: '此操作需要填写原因' }]);
+    }
+    const heldStage = dto.to === 'on_hold' || dto.to === 'lost' ? (isStage(before.stage) ? before.stage : before.heldStage) : null;
+    return this.dataSource.transaction(async (manager) => {
+      await updateVersioned(manager, Project, id, dto.version, {
+        stage: dto.to,
+        heldStage,
+        signedAt: evidence.signedAt,
+        contractedWan: evidence.contractedWan,
+        localUscc: evidence.localUscc,
+        startedAt: evidence.startedAt,
+        producingAt: evidence.producingAt,
+        lastProgressAt: new Date(),
+      });
+      const given = Object.fromEntries(
+        Object.entries({ signedAt: dto.signedAt, contractedWan: dto.contractedWan, localUscc: dto.localUscc, startedAt: dto.startedAt, producingAt: dto.producingAt }).filter(([, v]) => v !== undefined),
+      );
+      await manager.insert(ProjectStageChange, {
+        projectId: id,
+        fromStage: before.stage,
+        toStage: dto.to,
+        actorId: actor.id,
+        actorName: actor.displayName,
+        note: dto.note ?? null,
+        reason: dto.reason ?? null,
+        evidence: Object.keys(given).length ? given : null,
+      });
+      await this.activities.record(manager, {
+        subjectType: 'project',
+        subjectId: id,
+        kind: 'stage_change',
+        summary: `阶段变更：${PROJECT_STATUS_LABELS[before.stage]} → ${PROJECT_STATUS_LABELS[dto.to]}${dto.reason ? `（原因：${dto.reason}）` : ''}${dto.note ? `；${dto.note}` : ''}`,
+        teamId: before.teamId,
+        actor,
+        meta: { from: before.stage, to: dto.to, ...given },
+      });
+      const after = await this.get(actor, id, manager);
+      await this.audit.record(manager, actor, { entity: 'project', entityId: id, action: 'transition', before: strip(before), after: strip(after) });
+      return after;
+    });
+  }
+
+  async history(actor: AuthUser, id: string): Promise<ProjectStageChangeDto[]> {
+    await this.get(actor, id);
+    const rows = await this.dataSource.getRepository(ProjectStageChange).find({ where: { projectId: id }, order: { at: 'ASC' } });
+    return rows.map((r) => ({
+      id: r.id,
+      projectId: r.projectId,
+      fromStage: r.fromStage,
+      toStage: r.toStage,
+      at: r.at.toISOString(),
+      actorId: r.actorId,
+      actorName: r.actorName,
+      note: r.note,
+      reason: r.reason,
+      evidence: r.evidence,
+    }));
+  }
+
+  async remove(actor: AuthUser, id: string): Promise<void> {
+    const before = await this.get(actor, id);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.softDelete(Project, { id });
+      await this.audit.record(manager, actor, { entity: 'project', entityId: id, action: 'delete', before: strip(before) });
+    });
+  }
+
+  async restore(actor: AuthUser, id: string): Promise<Project> {
+    return this.dataSource.transaction(async (manager) => {
+      const found = await manager.findOne(Project, { where: { id }, withDeleted: true });
+      if (!found?.deletedAt) throw ApiError.notFound('已删除的项目');
+      await manager.restore(Project, { id });
+      const after = await this.get(actor, id, manager);
+      await this.audit.record(manager, actor, { entity: 'project', entityId: id, action: 'restore', after: strip(after) });
+      return after;
+    });
+  }
+
+  toDto(p: Project): ProjectResponseDto {
+    return {
+      id: p.id,
+      name: p.name,
+      codeName: p.codeName,
+      isConfidential: p.isConfidential,
+      companyId: p.companyId,
+      companyName: p.company?.name ?? null,
+      leadId: p.leadId,
+      leadSource: p.leadSource,
+      sourceRefId: p.sourceRefId,
+      stage: p.stage,
+      heldStage: p.heldStage,
+      ownerId: p.ownerId,
+      ownerName: p.owner?.displayName ?? null,
+      teamId: p.teamId,
+      responsibleLeaderId: p.responsibleLeaderId,
+      responsibleLeaderName: p.responsibleLeader?.displayName ?? null,
+      isKey: p.isKey,
+      capitalOrigin: p.capitalOrigin,
+      capitalSource: p.capitalSource,
+      totalInvestmentWan: p.totalInvestmentWan,
+      fixedAssetWan: p.fixedAssetWan,
+      contractedWan: p.contractedWan,
+      paidInWan: p.paidInWan,
+      projectedJobs: p.projectedJobs,
+      contractedJobs: p.contractedJobs,
+      actualJobs: p.actualJobs,
+      landMu: p.landMu,
+      factoryAreaM2: p.factoryAreaM2,
+      expectedOutputWan: p.expectedOutputWan,
+      expectedTaxWan: p.expectedTaxWan,
+      chainNodeIds: p.chainNodeIds,
+      signedAt: p.signedAt,
+      localUscc: p.localUscc,
+      startedAt: p.startedAt,
+      producingAt: p.producingAt,
+      lastProgressAt: p.lastProgressAt.toISOString(),
+      stalled: isStalled(p.stage, p.lastProgressAt, new Date(), this.config.stalledDays),
+      createdAt: p.createdAt.toISOString(),
+      updatedAt: p.updatedAt.toISOString(),
+      version: p.version,
+    };
+  }
+
+  private baseQuery(user: AuthUser): SelectQueryBuilder<Project> {
+    const qb = this.dataSource
+      .getRepository(Project)
+      .createQueryBuilder('project')
+      .leftJoin('project.company', 'company')
+      .addSelect(['company.id', 'company.name'])
+      .leftJoin('project.owner', 'owner')
+      .addSelect(['owner.id', 'owner.displayName'])
+      .leftJoin('project.responsibleLeader', 'leader')
+      .addSelect(['leader.id', 'leader.displayName']);
+    applyTeamScope(qb, 'project', user);
+    return qb;
+  }
+
+  private applyFilters(qb: SelectQueryBuilder<Project>, query: ProjectListQueryDto | BoardQueryDto): SelectQueryBuilder<Project> {
+    const q = query as ProjectListQueryDto;
+    if (q.q) whereNameContains(qb, 'project', q.q);
+    if (q.stage) qb.andWhere('project.stage = :stageFilter', { stageFilter: q.stage });
+    if (q.teamId) qb.andWhere('project.team_id = :teamId', { teamId: q.teamId });
+    if (q.ownerId) qb.andWhere('project.owner_id = :ownerId', { ownerId: q.ownerId });
+    if (q.responsibleLeaderId) qb.andWhere('project.responsible_leader_id = :leaderId', { leaderId: q.responsibleLeaderId });
+    if (q.companyId) qb.andWhere('project.company_id = :companyId', { companyId: q.companyId });
+    if (q.chainNode) qb.andWhere('project.chain_node_ids @> ARRAY[:chainNode]::uuid[]', { chainNode: q.chainNode });
+    if (q.sourceRefId) qb.andWhere('project.source_ref_id = :sourceRefId', { sourceRefId: q.sourceRefId });
+    if (q.leadSource) qb.andWhere('project.lead_source = :leadSource', { leadSource: q.leadSource });
+    if (q.isKey !== undefined) qb.andWhere('project.is_key = :isKey', { isKey: q.isKey });
+    if (q.capitalOrigin) qb.andWhere('project.capital_origin = :capitalOrigin', { capitalOrigin: q.capitalOrigin });
+    if (q.from) qb.andWhere('project.created_at >= :from', { from: q.from });
+    if (q.to) qb.andWhere('project.created_at < :to', { to: q.to });
+    if (q.stalled !== undefined) {
+      const stalledSql = `(project.stage NOT IN ('in_production', 'lost') AND project.last_progress_at < now() - make_interval(days => :stalledDays))`;
+      qb.andWhere(q.stalled ? stalledSql : `NOT ${stalledSql}`, { stalledDays: this.config.stalledDays });
+    }
+    return qb;
+  }
+
+  private async resolveOwner(actor: AuthUser, ownerId: string | undefined): Promise<{ id: string; teamId: string | null }> {
+    if (!ownerId || ownerId === actor.id) return { id: actor.id, teamId: actor.teamId };
+    if (!seesAllTeams(actor)) throw ApiError.forbidden('只有领导可以把项目交给他人');
+    const owner = await this.dataSource.getRepository(User).findOneBy({ id: ownerId, active: true });
+    if (!owner) throw ApiError.field('ownerId', '负责人不存在或已停用');
+    return { id: owner.id, teamId: owner.teamId };
+  }
+
+  private async assertReferences(
+    manager: EntityManager,
+    dto: { companyId?: string | null; responsibleLeaderId?: string | null; chainNodeIds?: string[] },
+  ): Promise<void> {
+    if (dto.companyId && !(await manager.existsBy(Company, { id: dto.companyId }))) throw ApiError.field('companyId', '企业不存在');
+    if (dto.responsibleLeaderId) {
+      const leader = await manager.findOneBy(User, { id: dto.responsibleLeaderId });
+      if (!leader || leader.role === 'staff') throw ApiError.field('responsibleLeaderId', '包保领导须为领导或管理员');
+    }
+    await this.chains.assertNodesExist(dto.chainNodeIds, 'chainNodeIds', manager);
+  }
+}
+
+/** Joined display relations are not part of the record's own history. */
+function strip(project: Project): Partial<Project> {
+  const { company: _c, owner: _o, responsibleLeader: _l, ...own } = project;
+  return own;
+}
