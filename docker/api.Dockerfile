@@ -11,6 +11,8 @@ ARG NODE_IMAGE=node:20-bookworm-slim
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 ENV CI=true NX_DAEMON=false NX_NO_CLOUD=true
+# Node 20's image brings npm 10; the lock file and its `allowScripts` are npm 11's.
+RUN npm install -g npm@11.19.1 --no-audit --no-fund
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 
