@@ -13,7 +13,7 @@ const node = (displayName, testMatch, extra = {}) => ({
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', swcrc] },
   moduleNameMapper,
   // ESM-only dependencies that Node 20 loads through require(esm) but jest cannot: compile them.
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities)/)'],
   ...extra,
 });
 
@@ -41,7 +41,12 @@ module.exports = {
       testEnvironment: 'jsdom',
       setupFiles: ['<rootDir>/apps/web/jest.setup.ts'],
       transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', webSwc] },
-      moduleNameMapper: { ...moduleNameMapper, '\\.(css|less|png|svg)$': '<rootDir>/apps/web/test/file-stub.js' },
+      moduleNameMapper: {
+        ...moduleNameMapper,
+        '\\.(css|less|png|svg)$': '<rootDir>/apps/web/test/file-stub.js',
+        // @ant-design/icons' CommonJS build requires the ESM build of @ant-design/colors by path.
+        '^@ant-design/colors/es/(.*)$': '@ant-design/colors/lib/$1',
+      },
     },
     node('browser', ['<rootDir>/tests/browser/**/*.e2e.ts']),
   ],

@@ -1,7 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsString, IsUUID, MaxLength } from 'class-validator';
-import { Roles } from '../../common/auth/decorators';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { CurrentUser } from '../../common/auth/decorators';
+import { AuditAccess } from './audit-access';
 import { AuditService } from './audit.service';
 
 class AuditQueryDto {
@@ -13,12 +15,15 @@ class AuditQueryDto {
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly access: AuditAccess,
+  ) {}
 
-  /** The trail of one record. Record-level visibility for staff is checked by each feature's own /audit route. */
+  /** The trail of one record, for whoever may see the record (404 otherwise). */
   @Get()
-  @Roles('admin', 'leader')
-  async list(@Query() query: AuditQueryDto) {
+  async list(@CurrentUser() user: AuthUser, @Query() query: AuditQueryDto) {
+    await this.access.assertVisible(user, query.entity, query.entityId);
     const items = await this.audit.list(query.entity, query.entityId);
     return { items, nextCursor: null, total: items.length };
   }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CompanyTouchDto, Page } from '@lianqiao/contracts';
 import { maskMobile, normalizeCompanyName } from '@lianqiao/domain';
@@ -9,6 +9,7 @@ import { parseSort } from '../../common/pagination/cursor';
 import { keysetPage } from '../../common/pagination/keyset';
 import { whereNameContains } from '../../common/persistence/search';
 import { changesOf, updateVersioned } from '../../common/persistence/versioned';
+import { AuditAccess } from '../audit/audit-access';
 import { AuditService } from '../audit/audit.service';
 import { ChainsService } from '../chains/chains.service';
 import { COMPANY_REFERENCES } from './company-references';
@@ -28,12 +29,19 @@ const USCC_PREFIX = /^[0-9A-HJ-NPQRTUWXY]{2,18}$/i;
 
 /** Companies are shared by all teams; who works them is visible, what they do is not. */
 @Injectable()
-export class CompaniesService {
+export class CompaniesService implements OnModuleInit {
   constructor(
+    private readonly auditAccess: AuditAccess,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly chains: ChainsService,
     private readonly audit: AuditService,
   ) {}
+
+  /** Companies are shared: their trail is open to every signed-in user; a contact's follows its visibility. */
+  onModuleInit(): void {
+    this.auditAccess.register('company', async () => undefined);
+    this.auditAccess.register('contact', async () => undefined);
+  }
 
   list(user: AuthUser, query: CompanyListQueryDto): Promise<Page<CompanyResponseDto>> {
     const sort = parseSort(query.sort, SORTABLE, { field: 'updatedAt', direction: 'desc' });

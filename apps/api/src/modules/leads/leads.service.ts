@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { LeadSource, Page } from '@lianqiao/contracts';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
@@ -10,6 +10,7 @@ import { keysetPage } from '../../common/pagination/keyset';
 import { whereNameContains } from '../../common/persistence/search';
 import { changesOf, updateVersioned } from '../../common/persistence/versioned';
 import { ActivitiesService } from '../activities/activities.service';
+import { AuditAccess } from '../audit/audit-access';
 import { AuditService } from '../audit/audit.service';
 import { ChainsService } from '../chains/chains.service';
 import { Company } from '../companies/company.entity';
@@ -51,14 +52,22 @@ export interface NewLead {
 }
 
 @Injectable()
-export class LeadsService {
+export class LeadsService implements OnModuleInit {
   constructor(
+    private readonly auditAccess: AuditAccess,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly activities: ActivitiesService,
     private readonly projects: ProjectsService,
     private readonly chains: ChainsService,
     private readonly audit: AuditService,
   ) {}
+
+  onModuleInit(): void {
+    this.auditAccess.register('lead', async (user, id) => {
+      const lead = await this.dataSource.getRepository(Lead).findOne({ where: { id }, withDeleted: true });
+      if (!lead || !canSeeTeamRecord(user, lead)) throw ApiError.notFound('线索');
+    });
+  }
 
   list(user: AuthUser, query: LeadListQueryDto): Promise<Page<LeadResponseDto>> {
     const sort = parseSort(query.sort, LEAD_SORTABLE, { field: 'createdAt', direction: 'desc' });

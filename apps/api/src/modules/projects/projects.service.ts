@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   PROJECT_STATUS_LABELS,
@@ -19,6 +19,7 @@ import { whereNameContains } from '../../common/persistence/search';
 import { changesOf, updateVersioned } from '../../common/persistence/versioned';
 import { crmConfig, type CrmConfig } from '../../config/crm.config';
 import { ActivitiesService } from '../activities/activities.service';
+import { AuditAccess } from '../audit/audit-access';
 import { AuditService } from '../audit/audit.service';
 import { ChainsService } from '../chains/chains.service';
 import { Company } from '../companies/company.entity';
@@ -52,14 +53,22 @@ export type NewProject = Omit<CreateProjectDto, 'ownerId'> & {
 
 /** The pipeline: projects, their stage moves with evidence, history and the board. */
 @Injectable()
-export class ProjectsService {
+export class ProjectsService implements OnModuleInit {
   constructor(
+    private readonly auditAccess: AuditAccess,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(crmConfig.KEY) private readonly config: CrmConfig,
     private readonly activities: ActivitiesService,
     private readonly audit: AuditService,
     private readonly chains: ChainsService,
   ) {}
+
+  onModuleInit(): void {
+    this.auditAccess.register('project', async (user, id) => {
+      const project = await this.dataSource.getRepository(Project).findOne({ where: { id }, withDeleted: true });
+      if (!project || !canSeeTeamRecord(user, project)) throw ApiError.notFound('项目');
+    });
+  }
 
   list(user: AuthUser, query: ProjectListQueryDto): Promise<Page<ProjectResponseDto>> {
     const sort = parseSort(query.sort, PROJECT_SORTABLE, { field: 'updatedAt', direction: 'desc' });
