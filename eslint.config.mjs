@@ -118,7 +118,11 @@ export default tseslint.config(
         },
       ],
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        // React Router's navigate() returns a promise only for its data routers' pending navigation.
+        { allowForKnownSafeCalls: [{ from: 'package', package: 'react-router', name: 'NavigateFunction' }] },
+      ],
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       '@typescript-eslint/await-thenable': 'error',
       // NestJS modules are decorated empty classes by design.
@@ -133,7 +137,8 @@ export default tseslint.config(
       'no-var': 'error',
       'prefer-const': 'error',
       'no-debugger': 'error',
-      'no-duplicate-imports': 'error',
+      // `import type { A }` beside `import { B }` from one module is how type-only imports are written here.
+      'no-duplicate-imports': ['error', { allowSeparateTypeImports: true }],
       '@nx/enforce-module-boundaries': moduleBoundaries(),
     },
   },
