@@ -38,7 +38,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     // A Unicode-aware locale: in a plain C locale pg_trgm ignores CJK characters.
     initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
     postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=256MB'],
-    onLog: () => undefined,
+    onLog: (message: string) => (process.env.EMBEDDED_PG_LOG ? process.stderr.write(`[pg] ${message}\n`) : undefined),
     onError: (error: unknown) => options.log?.(`postgres: ${String(error)}`),
   });
 
