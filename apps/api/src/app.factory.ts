@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
@@ -38,6 +39,8 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
     void reply.header('x-request-id', request.id);
   });
 
+  // Uploads (card images): one file a request; each route sets its own size limit.
+  await app.register(fastifyMultipart, { limits: { files: 1, fields: 10 } });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(spaFallback(config.webDistDir)));

@@ -12,8 +12,11 @@ import { ChainsModule } from './modules/chains/chains.module';
 import { CompaniesModule } from './modules/companies/companies.module';
 import { HealthModule } from './modules/health/health.module';
 import { LeadsModule } from './modules/leads/leads.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrgModule } from './modules/org/org.module';
 import { ProjectsModule } from './modules/projects/projects.module';
+import { PromoProjectsModule } from './modules/promo-projects/promo-projects.module';
+import { PublicCardsModule } from './modules/public-cards/public-cards.module';
 import { UsersModule } from './modules/users/users.module';
 
 @Module({
@@ -41,6 +44,9 @@ import { UsersModule } from './modules/users/users.module';
     ActivitiesModule,
     ProjectsModule,
     LeadsModule,
+    NotificationsModule,
+    PublicCardsModule,
+    PromoProjectsModule,
   ],
 })
 export class AppModule {}

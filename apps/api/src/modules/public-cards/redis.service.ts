@@ -1,0 +1,55 @@
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import Redis from 'ioredis';
+import { cardsConfig, type CardsConfig } from './public-cards.config';
+
+/**
+ * The optional Redis shared by instances (REDIS_URL): rate-limit counters and page-cache
+ * invalidations. Absent or unreachable, everything still works per instance; a Redis failure is
+ * logged and never fails a request.
+ */
+@Injectable()
+export class RedisService implements OnModuleDestroy {
+  private readonly logger = new Logger(RedisService.name);
+  readonly client: Redis | null;
+  private subscriber: Redis | null = null;
+  private readonly handlers = new Map<string, (message: string) => void>();
+
+  constructor(@Inject(cardsConfig.KEY) config: CardsConfig) {
+    this.client = config.redisUrl ? this.connect(config.redisUrl) : null;
+  }
+
+  /** Ready to take a command now (connected); callers fall back to memory otherwise. */
+  get ready(): boolean {
+    return this.client?.status === 'ready';
+  }
+
+  async publish(channel: string, message: string): Promise<void> {
+    if (!this.ready) return;
+    try {
+      await this.client!.publish(channel, message);
+    } catch (error) {
+      this.logger.warn({ err: error, channel }, 'redis publish failed');
+    }
+  }
+
+  subscribe(channel: string, handler: (message: string) => void): void {
+    if (!this.client) return;
+    this.handlers.set(channel, handler);
+    if (!this.subscriber) {
+      this.subscriber = this.client.duplicate();
+      this.subscriber.on('error', (error) => this.logger.warn({ err: error }, 'redis subscriber error'));
+      this.subscriber.on('message', (ch: string, message: string) => this.handlers.get(ch)?.(message));
+    }
+    this.subscriber.subscribe(channel).catch((error: unknown) => this.logger.warn({ err: error, channel }, 'redis subscribe failed'));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([this.subscriber, this.client].map((c) => c?.quit().catch(() => c.disconnect())));
+  }
+
+  private connect(url: string): Redis {
+    const client = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
+    client.on('error', (error) => this.logger.warn({ err: error }, 'redis unavailable; counters and caches stay per instance'));
+    return client;
+  }
+}
