@@ -36,20 +36,33 @@ export class RedisService implements OnModuleDestroy {
     if (!this.client) return;
     this.handlers.set(channel, handler);
     if (!this.subscriber) {
-      this.subscriber = this.client.duplicate();
-      this.subscriber.on('error', (error) => this.logger.warn({ err: error }, 'redis subscriber error'));
+      // Subscriptions wait for the connection and come back after a reconnect by themselves.
+      this.subscriber = this.client.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+      this.subscriber.on('error', () => undefined);
       this.subscriber.on('message', (ch: string, message: string) => this.handlers.get(ch)?.(message));
     }
     this.subscriber.subscribe(channel).catch((error: unknown) => this.logger.warn({ err: error, channel }, 'redis subscribe failed'));
   }
 
   async onModuleDestroy(): Promise<void> {
-    await Promise.all([this.subscriber, this.client].map((c) => c?.quit().catch(() => c.disconnect())));
+    for (const connection of [this.subscriber, this.client]) {
+      if (connection) await connection.quit().catch(() => connection.disconnect());
+    }
   }
 
   private connect(url: string): Redis {
     const client = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
-    client.on('error', (error) => this.logger.warn({ err: error }, 'redis unavailable; counters and caches stay per instance'));
+    // One warning per outage, not one per reconnect attempt.
+    let down = false;
+    client.on('error', (error) => {
+      if (down) return;
+      down = true;
+      this.logger.warn({ err: error }, 'redis unavailable; counters and caches stay per instance until it is back');
+    });
+    client.on('ready', () => {
+      if (down) this.logger.log('redis is back');
+      down = false;
+    });
     return client;
   }
 }
