@@ -2,7 +2,6 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit } f
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { CardOpen } from './card-open.entity';
 import { cardsConfig, type CardsConfig } from './public-cards.config';
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
@@ -92,17 +91,21 @@ export class CardOpensRecorder implements OnModuleInit, BeforeApplicationShutdow
     const days = [...new Set(batch.map((open) => chinaDay(open.openedAt)))];
     const salts = new Map<string, string>();
     for (const day of days) salts.set(day, await this.saltOf(day));
-    const rows = batch.map((open) => ({
-      promoProjectId: open.promoProjectId,
-      openedAt: open.openedAt,
-      referralCode: open.referralCode,
-      visitorHash: createHash('sha256').update(`${salts.get(chinaDay(open.openedAt))}:${open.fingerprint}`).digest('hex').slice(0, 32),
-      wechat: open.wechat,
-      mobile: open.mobile,
-    }));
-    for (let i = 0; i < rows.length; i += 1000) {
-      await this.dataSource.createQueryBuilder().insert().into(CardOpen).values(rows.slice(i, i + 1000)).execute();
-    }
+    // One statement with six array parameters: far cheaper to build than a multi-row VALUES list.
+    await this.dataSource.query(
+      `INSERT INTO card_opens (promo_project_id, opened_at, referral_code, visitor_hash, wechat, mobile)
+       SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::varchar[], $4::char(32)[], $5::boolean[], $6::boolean[])`,
+      [
+        batch.map((open) => open.promoProjectId),
+        batch.map((open) => open.openedAt.toISOString()),
+        batch.map((open) => open.referralCode),
+        batch.map((open) =>
+          createHash('sha256').update(`${salts.get(chinaDay(open.openedAt))}:${open.fingerprint}`).digest('hex').slice(0, 32),
+        ),
+        batch.map((open) => open.wechat),
+        batch.map((open) => open.mobile),
+      ],
+    );
   }
 
   /** The day's salt: made by whichever instance needs it first; old ones deleted so old hashes cannot be recomputed. */

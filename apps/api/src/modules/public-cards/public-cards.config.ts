@@ -32,7 +32,7 @@ export const cardsConfig = registerAs('cards', () => {
     /** How long another instance may show a card before it notices a change (without Redis). */
     cacheTtlMs: env.CARD_CACHE_TTL_MS ?? 5000,
     opensFlushMs: env.CARD_OPENS_FLUSH_MS ?? 2000,
-    opensBatchSize: env.CARD_OPENS_BATCH_SIZE ?? 500,
+    opensBatchSize: env.CARD_OPENS_BATCH_SIZE ?? 2000,
     imageMaxBytes: env.CARD_IMAGE_MAX_BYTES ?? 8 * 1024 * 1024,
   };
 });
