@@ -17,6 +17,8 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
   total: number;
+  /** Present and true when `total` is the database's estimate (more than 10,000 matching rows). */
+  totalIsEstimate?: boolean;
 }
 
 export interface UserDto {

@@ -2,55 +2,76 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Page } from '@lianqiao/contracts';
 import { decodeCursor, encodeCursor, SortSpec } from './cursor';
 
+/** Up to this many matching rows are counted exactly; past it the planner's estimate is given. */
+export const EXACT_COUNT_LIMIT = 10_000;
+
 /**
  * Applies keyset order and the cursor to a query, fetches one row more than asked to know if a
  * next page exists, and counts the filtered total. `column` is the SQL expression of the sort
- * field (e.g. "lead.created_at"); ties are broken by id.
+ * field (e.g. "lead.created_at"); ties are broken by id. Counting a million rows on every page
+ * would cost more than the page itself, so totals past EXACT_COUNT_LIMIT are the planner's
+ * estimate and flagged `totalIsEstimate` (exports always stream every row).
  */
-export async function keysetPage<E extends ObjectLiteral, D>(
+export async function keysetPage<E extends ObjectLiteral, D, R extends { id: string } = E & { id: string }>(
   qb: SelectQueryBuilder<E>,
   options: {
     alias: string;
     sort: SortSpec<string>;
     column: string;
-    valueOf: (entity: E) => string | number | Date | null;
+    valueOf: (row: R) => string | number | Date | null;
     limit?: number;
     cursor?: string;
-    map: (entity: E) => D;
-    count?: () => Promise<number>;
+    map: (row: R) => D;
+    /** How to read the page's rows: entities by default; hot lists read raw rows, which costs far less. */
+    fetch?: (qb: SelectQueryBuilder<E>) => Promise<R[]>;
+    /** The sort column may hold NULLs: they sort last, at the price of an index-unfriendly order. */
+    nullable?: boolean;
   },
 ): Promise<Page<D>> {
   const limit = options.limit ?? 50;
   const dir = options.sort.direction === 'asc' ? 'ASC' : 'DESC';
   const cmp = dir === 'ASC' ? '>' : '<';
   const idColumn = `${options.alias}.id`;
-  const countQuery = options.count ? options.count() : qb.clone().orderBy().getCount();
+  const countQuery = countOf(qb.clone().orderBy());
 
   if (options.cursor) {
     const { value, id } = decodeCursor(options.cursor);
     if (value === null) {
       qb.andWhere(`(${options.column} IS NULL AND ${idColumn} ${cmp} :cursorId)`, { cursorId: id });
     } else {
-      qb.andWhere(`((${options.column}, ${idColumn}) ${cmp} (:cursorValue, :cursorId) OR ${options.column} IS NULL)`, {
-        cursorValue: value,
-        cursorId: id,
-      });
+      const after = `(${options.column}, ${idColumn}) ${cmp} (:cursorValue, :cursorId)`;
+      qb.andWhere(options.nullable ? `(${after} OR ${options.column} IS NULL)` : after, { cursorValue: value, cursorId: id });
     }
   }
-  const rows = await qb
-    .orderBy(options.column, dir, 'NULLS LAST')
+  // Without a NULLS clause the order matches the btree indexes, read forwards or backwards.
+  qb.orderBy(options.column, dir, options.nullable ? 'NULLS LAST' : undefined)
     .addOrderBy(idColumn, dir)
     .take(undefined)
-    .limit(limit + 1)
-    .getMany();
-  const total = await countQuery;
+    .limit(limit + 1);
+  const rows = options.fetch ? await options.fetch(qb) : ((await qb.getMany()) as unknown as R[]);
+  const { total, estimate } = await countQuery;
   const hasMore = rows.length > limit;
   const items = hasMore ? rows.slice(0, limit) : rows;
   const last = items[items.length - 1];
   let nextCursor: string | null = null;
   if (hasMore && last) {
     const raw = options.valueOf(last);
-    nextCursor = encodeCursor({ value: raw instanceof Date ? raw.toISOString() : raw, id: last.id as string });
+    nextCursor = encodeCursor({ value: raw instanceof Date ? raw.toISOString() : raw, id: last.id });
   }
-  return { items: items.map(options.map), nextCursor, total };
+  return { items: items.map(options.map), nextCursor, total, ...(estimate ? { totalIsEstimate: true } : {}) };
+}
+
+/**
+ * The planner's estimate first (no rows read); an exact count, capped, only when the estimate says
+ * the set is small. Display-only LEFT JOINs to one row are dropped: they cannot change a count.
+ */
+async function countOf<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>): Promise<{ total: number; estimate: boolean }> {
+  qb.expressionMap.joinAttributes = qb.expressionMap.joinAttributes.filter((join) => join.direction !== 'LEFT');
+  const manager = qb.connection.manager;
+  const [sql, params] = qb.select('1').take(undefined).limit(undefined).getQueryAndParameters();
+  const [plan] = await manager.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
+  const estimated = Math.round(plan['QUERY PLAN'][0].Plan['Plan Rows'] as number);
+  if (estimated > EXACT_COUNT_LIMIT) return { total: estimated, estimate: true };
+  const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM (${sql} LIMIT ${EXACT_COUNT_LIMIT + 1}) capped`, params);
+  return count > EXACT_COUNT_LIMIT ? { total: Math.max(count, estimated), estimate: true } : { total: count, estimate: false };
 }

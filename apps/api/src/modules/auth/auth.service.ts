@@ -8,6 +8,7 @@ import { ApiError } from '../../common/errors/api-error';
 import { authConfig, type AuthConfig } from '../../config/auth.config';
 import { UserResponseDto } from '../users/dto/user.dto';
 import { PasswordService } from '../users/password.service';
+import { SessionCache } from '../users/session-cache';
 import { User } from '../users/user.entity';
 import { Session } from './session.entity';
 
@@ -39,6 +40,7 @@ export class AuthService implements OnModuleInit {
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     private readonly jwt: JwtService,
     private readonly passwords: PasswordService,
+    private readonly cache: SessionCache,
   ) {}
 
   /** The signing secret: from JWT_SECRET, else one generated once and kept in the database for every instance. */
@@ -116,6 +118,7 @@ export class AuthService implements OnModuleInit {
 
   async logout(user: AuthUser): Promise<void> {
     await this.sessions.update({ id: user.sessionId }, { revokedAt: new Date() });
+    this.cache.forgetSession(user.sessionId);
     this.logger.log({ username: user.username, sessionId: user.sessionId }, 'logout');
   }
 
@@ -127,6 +130,8 @@ export class AuthService implements OnModuleInit {
     } catch {
       throw new ApiError(HttpStatus.UNAUTHORIZED, '登录已过期或令牌无效 (invalid or expired token)');
     }
+    const cached = this.cache.get(payload.sid);
+    if (cached && cached.id === payload.sub) return cached;
     const session = await this.sessions.findOne({ where: { id: payload.sid }, relations: { user: true } });
     const now = new Date();
     const problem = session ? this.sessionProblem(session, now) : 'unknown';
@@ -137,7 +142,7 @@ export class AuthService implements OnModuleInit {
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
       await this.sessions.update({ id: session.id }, { lastSeenAt: now });
     }
-    return {
+    const authUser: AuthUser = {
       id: user.id,
       username: user.username,
       displayName: user.displayName,
@@ -146,6 +151,8 @@ export class AuthService implements OnModuleInit {
       orgUnitId: user.orgUnitId,
       sessionId: session.id,
     };
+    this.cache.set(authUser);
+    return authUser;
   }
 
   private sessionProblem(session: Session, now: Date): string | null {

@@ -7,6 +7,7 @@ import { applyTeamScope, canSeeTeamRecord } from '../../common/auth/team-scope';
 import { ApiError } from '../../common/errors/api-error';
 import { parseSort } from '../../common/pagination/cursor';
 import { keysetPage } from '../../common/pagination/keyset';
+import { selectRaw } from '../../common/persistence/raw-select';
 import { whereNameContains } from '../../common/persistence/search';
 import { changesOf, updateVersioned } from '../../common/persistence/versioned';
 import { ActivitiesService } from '../activities/activities.service';
@@ -20,8 +21,10 @@ import { User } from '../users/user.entity';
 import {
   ConvertLeadDto,
   CreateLeadDto,
+  LEAD_ROW_COLUMNS,
   LEAD_SORTABLE,
   LeadListQueryDto,
+  LeadRow,
   LeadResponseDto,
   UpdateLeadDto,
 } from './dto/lead.dto';
@@ -81,10 +84,12 @@ export class LeadsService implements OnModuleInit {
       alias: 'lead',
       sort,
       column: COLUMN[sort.field],
-      valueOf: (l) => l[sort.field],
+      fetch: (page) => selectRaw<Lead, LeadRow>(page, LEAD_ROW_COLUMNS),
+      valueOf: (l: LeadRow) => l[sort.field],
+      nullable: ['estimatedWan', 'nextFollowUpAt'].includes(sort.field),
       limit: query.limit,
       cursor: query.cursor,
-      map: LeadResponseDto.from,
+      map: LeadResponseDto.fromRow,
     });
   }
 

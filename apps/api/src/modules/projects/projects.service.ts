@@ -15,6 +15,7 @@ import { applyTeamScope, canSeeTeamRecord } from '../../common/auth/team-scope';
 import { ApiError } from '../../common/errors/api-error';
 import { parseSort } from '../../common/pagination/cursor';
 import { keysetPage } from '../../common/pagination/keyset';
+import { selectRaw } from '../../common/persistence/raw-select';
 import { whereNameContains } from '../../common/persistence/search';
 import { changesOf, updateVersioned } from '../../common/persistence/versioned';
 import { crmConfig, type CrmConfig } from '../../config/crm.config';
@@ -44,6 +45,44 @@ const COLUMN: Record<(typeof PROJECT_SORTABLE)[number], string> = {
   contractedWan: 'project.contracted_wan',
   lastProgressAt: 'project.last_progress_at',
 };
+
+/** A project list row read raw: the entity's own columns plus the joined display names. */
+type ProjectRow = Omit<Project, 'company' | 'owner' | 'responsibleLeader' | 'deletedAt'> & {
+  companyName: string | null;
+  ownerName: string | null;
+  responsibleLeaderName: string | null;
+};
+
+const PROJECT_OWN_FIELDS = [
+  'id', 'name', 'codeName', 'isConfidential', 'companyId', 'leadId', 'leadSource', 'sourceRefId', 'stage', 'heldStage',
+  'ownerId', 'teamId', 'responsibleLeaderId', 'isKey', 'capitalOrigin', 'capitalSource', 'totalInvestmentWan',
+  'fixedAssetWan', 'contractedWan', 'paidInWan', 'projectedJobs', 'contractedJobs', 'actualJobs', 'landMu',
+  'factoryAreaM2', 'expectedOutputWan', 'expectedTaxWan', 'chainNodeIds', 'signedAt', 'localUscc', 'startedAt',
+  'producingAt', 'lastProgressAt', 'createdAt', 'updatedAt', 'version',
+] as const;
+const NUMERIC_FIELDS = new Set(['totalInvestmentWan', 'fixedAssetWan', 'contractedWan', 'paidInWan', 'landMu', 'expectedOutputWan', 'expectedTaxWan']);
+
+const PROJECT_ROW_COLUMNS = {
+  ...Object.fromEntries(PROJECT_OWN_FIELDS.map((f) => [f, `project.${f.replace(/[A-Z0-9]+/g, (m) => `_${m.toLowerCase()}`)}`])),
+  companyName: 'company.name',
+  ownerName: 'owner.display_name',
+  responsibleLeaderName: 'leader.display_name',
+} as Record<keyof ProjectRow, string>;
+
+const DATE_FIELDS = ['signedAt', 'startedAt', 'producingAt'] as const;
+
+/** Raw rows bring bigint and numeric as strings and SQL dates as local-midnight Dates: make them what the entity holds. */
+function rowToEntityShape(row: ProjectRow): ProjectRow {
+  const out = { ...row } as Record<string, unknown>;
+  for (const field of NUMERIC_FIELDS) if (out[field] !== null) out[field] = Number(out[field]);
+  for (const field of DATE_FIELDS) {
+    const value = out[field];
+    if (value instanceof Date) {
+      out[field] = `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`;
+    }
+  }
+  return out as ProjectRow;
+}
 
 export type NewProject = Omit<CreateProjectDto, 'ownerId'> & {
   ownerId: string;
@@ -82,7 +121,9 @@ export class ProjectsService implements OnModuleInit {
       alias: 'project',
       sort,
       column: COLUMN[sort.field],
-      valueOf: (p) => p[sort.field],
+      fetch: async (page) => (await selectRaw<Project, ProjectRow>(page, PROJECT_ROW_COLUMNS)).map(rowToEntityShape),
+      valueOf: (p: ProjectRow) => p[sort.field],
+      nullable: ['totalInvestmentWan', 'contractedWan'].includes(sort.field),
       limit: query.limit,
       cursor: query.cursor,
       map: (p) => this.toDto(p),
@@ -108,12 +149,16 @@ export class ProjectsService implements OnModuleInit {
         const t = byStage.get(stage);
         const items =
           t && Number(t.count) > 0
-            ? await this.applyFilters(this.baseQuery(user), query)
-                .andWhere('project.stage = :stage', { stage })
-                .orderBy('project.updated_at', 'DESC')
-                .addOrderBy('project.id', 'DESC')
-                .take(perColumn)
-                .getMany()
+            ? (
+                await selectRaw<Project, ProjectRow>(
+                  this.applyFilters(this.baseQuery(user), query)
+                    .andWhere('project.stage = :stage', { stage })
+                    .orderBy('project.updated_at', 'DESC')
+                    .addOrderBy('project.id', 'DESC')
+                    .limit(perColumn),
+                  PROJECT_ROW_COLUMNS,
+                )
+              ).map(rowToEntityShape)
             : [];
         return {
           stage,
@@ -294,24 +339,25 @@ export class ProjectsService implements OnModuleInit {
     });
   }
 
-  toDto(p: Project): ProjectResponseDto {
+  toDto(p: Project | ProjectRow): ProjectResponseDto {
+    const names = 'ownerName' in p ? p : { companyName: p.company?.name ?? null, ownerName: p.owner?.displayName ?? null, responsibleLeaderName: p.responsibleLeader?.displayName ?? null };
     return {
       id: p.id,
       name: p.name,
       codeName: p.codeName,
       isConfidential: p.isConfidential,
       companyId: p.companyId,
-      companyName: p.company?.name ?? null,
+      companyName: names.companyName,
       leadId: p.leadId,
       leadSource: p.leadSource,
       sourceRefId: p.sourceRefId,
       stage: p.stage,
       heldStage: p.heldStage,
       ownerId: p.ownerId,
-      ownerName: p.owner?.displayName ?? null,
+      ownerName: names.ownerName,
       teamId: p.teamId,
       responsibleLeaderId: p.responsibleLeaderId,
-      responsibleLeaderName: p.responsibleLeader?.displayName ?? null,
+      responsibleLeaderName: names.responsibleLeaderName,
       isKey: p.isKey,
       capitalOrigin: p.capitalOrigin,
       capitalSource: p.capitalSource,

@@ -14,6 +14,7 @@ import { OrgUnit } from '../org/org-unit.entity';
 import { Team } from '../org/team.entity';
 import { CreateUserDto, UpdateUserDto, UserListQueryDto, UserResponseDto } from './dto/user.dto';
 import { PasswordService } from './password.service';
+import { SessionCache } from './session-cache';
 import { User } from './user.entity';
 
 const SORTABLE = ['username', 'displayName', 'createdAt'] as const;
@@ -38,6 +39,7 @@ export class UsersService {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
+    private readonly sessionCache: SessionCache,
   ) {}
 
   list(query: UserListQueryDto): Promise<Page<UserResponseDto>> {
@@ -94,6 +96,7 @@ export class UsersService {
       const after = await manager.findOneByOrFail(User, { id });
       await this.audit.record(manager, actor, { entity: 'user', entityId: id, action: 'update', before, after });
       if (dto.active === false) await this.endSessions(manager, id);
+      this.sessionCache.forgetUser(id);
       return after;
     });
   }
@@ -138,6 +141,7 @@ export class UsersService {
 
   private async endSessions(manager: EntityManager, userId: string): Promise<void> {
     await manager.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+    this.sessionCache.forgetUser(userId);
   }
 
   private async assertReferences(manager: EntityManager, dto: { teamId?: string | null; orgUnitId?: string | null }) {

@@ -1,0 +1,72 @@
+/**
+ * npm run bench -- [--leads 1000000] [--duration 10] [--connections 50] [--only crm|card]
+ *
+ * Measures the API against baselines run side by side in the same process, on the same machine,
+ * and writes the figures to bench/results/*.json and bench/results/summary.md. The scale data set
+ * (see tools/seed-scale) is made first when missing or of another size.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { databaseUrl } from '../../tools/test-database';
+import { parseScaleArgs, scaleServer, seededWith, seedScale } from '../../tools/seed-scale/seed-scale';
+import { runCrmBench, type CrmBenchResult } from './crm/crm-bench';
+
+const RESULTS = join(__dirname, '..', '..', 'bench', 'results');
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const flag = (name: string, fallback: number) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? Number(argv[i + 1]) : fallback;
+  };
+  const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : null;
+  const load = { connections: flag('connections', 50), durationSeconds: flag('duration', 10) };
+  const scale = parseScaleArgs(argv);
+  mkdirSync(RESULTS, { recursive: true });
+  const { serverUrl, stop } = await scaleServer();
+  const sections: string[] = [`# Benchmarks\n\nRun ${new Date().toISOString()} on ${process.platform}, Node ${process.version}, ${load.connections} connections, ${load.durationSeconds} s per measurement.\n`];
+  try {
+    if (!only || only === 'crm') {
+      const existing = await seededWith(serverUrl, scale.database);
+      if (JSON.stringify(existing) !== JSON.stringify(scale)) {
+        console.log('Making the scale data set (once; later runs reuse it)…');
+        await seedScale(scale, (line) => console.log(line), serverUrl);
+      }
+      console.log(`CRM at ${scale.leads.toLocaleString()} leads:`);
+      const crm = await runCrmBench(databaseUrl(serverUrl, scale.database), load, (line) => console.log(line));
+      writeFileSync(join(RESULTS, 'crm.json'), JSON.stringify({ scale, ...crm }, null, 2));
+      sections.push(crmMarkdown(scale.leads, crm));
+    }
+  } finally {
+    await stop();
+  }
+  writeFileSync(join(RESULTS, 'summary.md'), sections.join('\n'));
+  console.log(`\nFigures written to ${RESULTS}`);
+}
+
+function crmMarkdown(leads: number, crm: CrmBenchResult): string {
+  const rows = crm.scenarios.map((s) => {
+    const ok = s.medianRatio <= 1.5 && s.api.p95 <= s.p95TargetMs && s.api.errors === 0;
+    return `| ${s.name} | ${s.api.p50} | ${s.api.p95} | ${s.api.rps} | ${s.baseline.p50} | ${s.baseline.p95} | ${s.baseline.rps} | ${s.medianRatio} | ≤ 1.5 and p95 ≤ ${s.p95TargetMs} ms | ${ok ? 'met' : 'missed'} |`;
+  });
+  return [
+    `## Core CRM at ${leads.toLocaleString()} leads`,
+    '',
+    'API: the real server as its own process, autocannon, leader01 (sees every team). Baseline: the SQL the endpoint sent, replayed through `pg` (pool of 20) at the same concurrency.',
+    '',
+    '| endpoint | API p50 ms | API p95 ms | API req/s | pg p50 ms | pg p95 ms | pg req/s | median ratio | target | |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+    `API peak memory under load: ${crm.apiPeakRssMb} MB (target < 300 MB).`,
+    '',
+  ].join('\n');
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
