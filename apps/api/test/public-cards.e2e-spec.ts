@@ -234,6 +234,15 @@ describe('public cards', () => {
       expect(JSON.stringify(res.body)).not.toMatch(/ownerId|teamId|owner_id|version|reviewState|chainNodeIds|未审核/);
     });
 
+    it('limits each address to 120 reads a minute', async () => {
+      const card = await publish();
+      const read = () => t.request('GET', `/api/public/cards/${card.slug}`, { headers: { 'x-forwarded-for': '198.51.100.200' } });
+      for (let i = 0; i < 120; i++) expect((await read()).status).toBe(200);
+      const limited = await read();
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    });
+
     it('answers 404 for an unknown card and 410 for one taken down', async () => {
       expect((await t.get('/api/public/cards/nosuchcard')).status).toBe(404);
       const card = await publish();

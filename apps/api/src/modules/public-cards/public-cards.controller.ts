@@ -18,6 +18,7 @@ import { ApiError } from '../../common/errors/api-error';
 import { CardCacheService } from './card-cache.service';
 import { CardInterestsService, INTEREST_THANKS, RateLimitedError, referralCodeOf } from './card-interests.service';
 import { InterestDto, InterestResponseDto, PublicCardResponseDto } from './dto/public-card.dto';
+import { RateLimiterService } from './rate-limiter.service';
 
 /** What anyone may read and send about a card, without logging in. */
 @ApiTags('public')
@@ -27,6 +28,7 @@ export class PublicCardsController {
   constructor(
     private readonly cards: CardCacheService,
     private readonly interests: CardInterestsService,
+    private readonly limiter: RateLimiterService,
   ) {}
 
   @Get(':slug')
@@ -34,7 +36,17 @@ export class PublicCardsController {
   @ApiOkResponse({ type: PublicCardResponseDto })
   @ApiNotFoundResponse({ description: 'no such card' })
   @ApiGoneResponse({ description: 'paused, expired or unpublished' })
-  async get(@Param('slug') slug: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<PublicCardResponseDto> {
+  @ApiTooManyRequestsResponse({ description: 'more than 120 a minute from one address' })
+  async get(
+    @Param('slug') slug: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PublicCardResponseDto> {
+    const { allowed, retryAfterMs } = await this.limiter.hit(`card-json:addr:${request.ip}`, 120, 60_000);
+    if (!allowed) {
+      void reply.header('retry-after', String(Math.ceil(retryAfterMs / 1000)));
+      throw new RateLimitedError('请求过于频繁，请稍后再试 (too many requests)', Math.ceil(retryAfterMs / 1000));
+    }
     const card = await this.cards.lookup(slug);
     if (card.state === 'missing') throw ApiError.notFound('项目');
     if (card.state === 'gone') throw new ApiError(HttpStatus.GONE, '该项目已暂停、到期或下线');
