@@ -3,6 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { seedChainTaxonomy } from '../../modules/chains/chain-taxonomy.seed';
 import { UsersService } from '../../modules/users/users.service';
+import { seedDemoData } from './demo.seed';
 import { ensureFirstAdmin, type FirstAdmin } from './first-admin.seed';
 
 export interface StartupSeedResult {
@@ -19,5 +20,6 @@ export async function runStartupSeeds(
   const dataSource = app.get<DataSource>(getDataSourceToken());
   await dataSource.transaction((manager) => seedChainTaxonomy(manager));
   const admin = await ensureFirstAdmin(dataSource, app.get(UsersService), options);
-  return { admin, demo: null };
+  const demo = options.demo ? await seedDemoData(app, dataSource) : null;
+  return { admin, demo };
 }
