@@ -27,6 +27,7 @@ const bigintNumber = { to: (v: unknown) => v, from: (v: string | null) => (v ===
 @Index('IDX_projects_last_progress', ['lastProgressAt'])
 @Index('IDX_projects_chain_node_ids', { synchronize: false })
 @Index('IDX_projects_name_bigrams', { synchronize: false })
+@Index('IDX_projects_stage_totals', { synchronize: false })
 export class Project extends BaseEntity {
   @Column({ type: 'varchar', length: 200 })
   name: string;
