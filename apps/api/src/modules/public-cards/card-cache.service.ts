@@ -17,7 +17,8 @@ const MAX_CARDS = 5000;
 const MAX_PAGES_PER_CARD = 200;
 
 export interface RenderedPage {
-  html: Buffer;
+  /** A string, not a Buffer: Node then sends headers and body in one write instead of a writev. */
+  html: string;
   etag: string;
   gzip: Buffer | null;
 }
@@ -123,7 +124,7 @@ export class CardCacheService implements OnModuleInit {
     const key = `${baseUrl}|${referralCode ?? ''}`;
     let page = lookup.pages.get(key);
     if (!page) {
-      const html = Buffer.from(renderCardPage(lookup.card, { baseUrl, referralCode }), 'utf8');
+      const html = renderCardPage(lookup.card, { baseUrl, referralCode });
       page = { html, etag: `"${createHash('sha1').update(html).digest('base64url')}"`, gzip: null };
       if (lookup.pages.size >= MAX_PAGES_PER_CARD) lookup.pages.delete(lookup.pages.keys().next().value as string);
       lookup.pages.set(key, page);
