@@ -38,7 +38,7 @@ module.exports = {
       displayName: 'web',
       rootDir: __dirname,
       testMatch: ['<rootDir>/apps/web/**/*.spec.ts', '<rootDir>/apps/web/**/*.spec.tsx'],
-      testEnvironment: 'jsdom',
+      testEnvironment: '<rootDir>/apps/web/test/jsdom-environment.js',
       setupFiles: ['<rootDir>/apps/web/jest.setup.ts'],
       transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', webSwc] },
       moduleNameMapper: {

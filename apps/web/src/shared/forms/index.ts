@@ -1,0 +1,2 @@
+export { applyServerErrors, type ServerErrorOutcome } from './server-errors';
+export { FormErrorAlert } from './FormErrorAlert';

@@ -1,0 +1,21 @@
+import { Flex, Typography } from 'antd';
+import type { ReactNode } from 'react';
+
+/** A page's title line: the title, one sentence of what it is for, and its main actions on the right. */
+export function PageHeader({ title, subtitle, extra }: { title: ReactNode; subtitle?: ReactNode; extra?: ReactNode }) {
+  return (
+    <Flex align="flex-end" justify="space-between" gap={16} wrap style={{ marginBottom: 16 }}>
+      <div>
+        <Typography.Title level={3} style={{ margin: 0, fontWeight: 600 }}>
+          {title}
+        </Typography.Title>
+        {subtitle ? (
+          <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
+            {subtitle}
+          </Typography.Text>
+        ) : null}
+      </div>
+      {extra ? <Flex gap={8}>{extra}</Flex> : null}
+    </Flex>
+  );
+}
