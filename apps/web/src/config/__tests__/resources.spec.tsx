@@ -1,0 +1,47 @@
+import { lazy } from 'react';
+import { menuFor, quickLinksFor, resourceAt, RESOURCES, type ConsoleResource } from '../resources';
+
+const keysOf = (entries: ReturnType<typeof menuFor>) =>
+  entries.map((entry) =>
+    entry.kind === 'item' ? entry.resource.key : `${entry.group}: ${entry.children.map((r) => r.key).join(', ')}`,
+  );
+
+describe('console resources', () => {
+  it('gives every page a unique key and path', () => {
+    expect(new Set(RESOURCES.map((r) => r.key)).size).toBe(RESOURCES.length);
+    expect(new Set(RESOURCES.map((r) => r.path)).size).toBe(RESOURCES.length);
+  });
+
+  it('shows an admin the home page and the administration group', () => {
+    expect(keysOf(menuFor('admin'))).toEqual(['home', 'admin: users, teams, org-units']);
+  });
+
+  it('shows staff and leaders no administration group at all', () => {
+    expect(keysOf(menuFor('staff'))).toEqual(['home']);
+    expect(keysOf(menuFor('leader'))).toEqual(['home']);
+  });
+
+  it('adds a new page to the menu from one entry, grouped or not', () => {
+    const page = lazy(async () => ({ default: () => null }));
+    const extra: ConsoleResource[] = [
+      ...RESOURCES,
+      { key: 'leads', path: '/leads', label: 'home', icon: null, page, menu: {} },
+      { key: 'hidden', path: '/hidden', label: 'home', icon: null, page, menu: false },
+    ];
+
+    expect(keysOf(menuFor('staff', extra))).toEqual(['home', 'leads']);
+  });
+
+  it('finds the page of a location, deepest path first', () => {
+    expect(resourceAt('/')?.key).toBe('home');
+    expect(resourceAt('/admin/users')?.key).toBe('users');
+    expect(resourceAt('/admin/users/123')?.key).toBe('users');
+    expect(resourceAt('/admin/usersx')).toBeUndefined();
+    expect(resourceAt('/nowhere')).toBeUndefined();
+  });
+
+  it('offers quick links only to pages the role may open', () => {
+    expect(quickLinksFor('admin').map((r) => r.key)).toEqual(['users', 'teams', 'org-units']);
+    expect(quickLinksFor('staff')).toEqual([]);
+  });
+});

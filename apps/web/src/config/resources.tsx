@@ -1,0 +1,120 @@
+import { ApartmentOutlined, HomeOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import type { Role } from '@lianqiao/contracts';
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { Messages } from '../shared/i18n/zh-CN';
+
+/** A label under `menu.` and a description under `home.linkDescriptions.` in the i18n resources. */
+export type MenuLabel = keyof Messages['menu'];
+export type LinkDescription = keyof Messages['home']['linkDescriptions'];
+
+/**
+ * The console's pages, its menu and who may open what — in this one table. A feature adds its
+ * page by adding one entry; the router, the side menu and the home page's quick links read it.
+ * Only pages that exist are listed, so the menu never offers a page that is not there.
+ */
+
+/** Menu groups: a group shows only when the user may see at least one of its pages. */
+export const MENU_GROUPS = {
+  admin: { label: 'admin', icon: <SettingOutlined /> },
+} as const satisfies Record<string, { label: MenuLabel; icon: ReactNode }>;
+export type MenuGroup = keyof typeof MENU_GROUPS;
+
+export interface ConsoleResource {
+  /** Unique; also the menu item's key. */
+  key: string;
+  /** The route, absolute. */
+  path: string;
+  /** The menu label and page title: `menu.<label>` in the i18n resources. */
+  label: MenuLabel;
+  icon: ReactNode;
+  /** The page, loaded on first visit so the first download stays small. */
+  page: LazyExoticComponent<ComponentType>;
+  /** Who may open it; everyone signed in when absent. The API enforces the same. */
+  roles?: readonly Role[];
+  /** Where it sits in the side menu: a group, the top level, or nowhere. */
+  menu?: { group?: MenuGroup } | false;
+  /** A one-line description makes it a quick link on the home page. */
+  description?: LinkDescription;
+}
+
+export const RESOURCES: readonly ConsoleResource[] = [
+  {
+    key: 'home',
+    path: '/',
+    label: 'home',
+    icon: <HomeOutlined />,
+    page: lazy(() => import('../pages/home/HomePage')),
+    menu: {},
+  },
+  {
+    key: 'users',
+    path: '/admin/users',
+    label: 'users',
+    icon: <UserOutlined />,
+    page: lazy(() => import('../pages/admin/UsersPage')),
+    roles: ['admin'],
+    menu: { group: 'admin' },
+    description: 'users',
+  },
+  {
+    key: 'teams',
+    path: '/admin/teams',
+    label: 'teams',
+    icon: <TeamOutlined />,
+    page: lazy(() => import('../pages/admin/TeamsPage')),
+    roles: ['admin'],
+    menu: { group: 'admin' },
+    description: 'teams',
+  },
+  {
+    key: 'org-units',
+    path: '/admin/org-units',
+    label: 'orgUnits',
+    icon: <ApartmentOutlined />,
+    page: lazy(() => import('../pages/admin/OrgUnitsPage')),
+    roles: ['admin'],
+    menu: { group: 'admin' },
+    description: 'orgUnits',
+  },
+];
+
+export function canOpen(resource: ConsoleResource, role: Role): boolean {
+  return !resource.roles || resource.roles.includes(role);
+}
+
+export type MenuEntry =
+  { kind: 'item'; resource: ConsoleResource } | { kind: 'group'; group: MenuGroup; children: ConsoleResource[] };
+
+/** The side menu for a role: top-level pages and non-empty groups, in table order. */
+export function menuFor(role: Role, resources: readonly ConsoleResource[] = RESOURCES): MenuEntry[] {
+  const entries: MenuEntry[] = [];
+  for (const resource of resources) {
+    if (!resource.menu || !canOpen(resource, role)) continue;
+    const group = resource.menu.group;
+    if (!group) {
+      entries.push({ kind: 'item', resource });
+      continue;
+    }
+    const existing = entries.find((entry) => entry.kind === 'group' && entry.group === group);
+    if (existing && existing.kind === 'group') existing.children.push(resource);
+    else entries.push({ kind: 'group', group, children: [resource] });
+  }
+  return entries;
+}
+
+/** The page a location belongs to: the longest path that is a prefix of it. */
+export function resourceAt(
+  pathname: string,
+  resources: readonly ConsoleResource[] = RESOURCES,
+): ConsoleResource | undefined {
+  return [...resources]
+    .sort((a, b) => b.path.length - a.path.length)
+    .find((resource) =>
+      resource.path === '/' ? pathname === '/' : pathname === resource.path || pathname.startsWith(`${resource.path}/`),
+    );
+}
+
+/** The home page's quick links for a role. */
+export function quickLinksFor(role: Role, resources: readonly ConsoleResource[] = RESOURCES): ConsoleResource[] {
+  return resources.filter((resource) => resource.description && canOpen(resource, role));
+}
