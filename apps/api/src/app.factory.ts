@@ -25,7 +25,8 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     genReqId: requestIdOf,
-    trustProxy: true,
+    // X-Forwarded-For is believed from that many proxy hops only: otherwise a client could name its own address and slip past rate limits.
+    trustProxy: config.trustProxyHops > 0 ? config.trustProxyHops : false,
     routerOptions: { ignoreTrailingSlash: true },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {

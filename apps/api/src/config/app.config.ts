@@ -13,6 +13,8 @@ class AppEnv {
   @IsOptional() @IsString() PUBLIC_BASE_URL?: string;
   @IsOptional() @IsString() DATA_DIR?: string;
   @IsOptional() @IsString() DISTRICT_NAME?: string;
+  /** Hops of reverse proxy whose X-Forwarded-For may be believed (e.g. 1 behind nginx); none by default. */
+  @IsOptional() @IsInt() @Min(0) @Max(10) TRUST_PROXY_HOPS?: number;
 }
 
 export type AppConfig = ReturnType<typeof appConfig>;
@@ -29,5 +31,6 @@ export const appConfig = registerAs('app', () => {
     publicBaseUrl: env.PUBLIC_BASE_URL ?? null,
     dataDir: resolve(env.DATA_DIR ?? '.data'),
     districtName: env.DISTRICT_NAME ?? '示范区',
+    trustProxyHops: env.TRUST_PROXY_HOPS ?? 0,
   };
 });
