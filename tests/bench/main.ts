@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { databaseUrl } from '../../tools/test-database';
 import { parseScaleArgs, scaleServer, seededWith, seedScale } from '../../tools/seed-scale/seed-scale';
+import { cardMarkdown, runCardBench } from './card/card-bench';
 import { runCrmBench, type CrmBenchResult } from './crm/crm-bench';
 
 const RESULTS = join(__dirname, '..', '..', 'bench', 'results');
@@ -34,8 +35,16 @@ async function main(): Promise<void> {
       }
       console.log(`CRM at ${scale.leads.toLocaleString()} leads:`);
       const crm = await runCrmBench(databaseUrl(serverUrl, scale.database), load, (line) => console.log(line));
-      writeFileSync(join(RESULTS, 'crm.json'), JSON.stringify({ scale, ...crm }, null, 2));
+      const { plans, ...figures } = crm;
+      writeFileSync(join(RESULTS, 'crm.json'), JSON.stringify({ scale, ...figures }, null, 2));
+      writeFileSync(join(RESULTS, 'crm-plans.md'), plans);
       sections.push(crmMarkdown(scale.leads, crm));
+    }
+    if (!only || only === 'card') {
+      console.log('Public card page:');
+      const card = await runCardBench(serverUrl, load, (line) => console.log(line));
+      writeFileSync(join(RESULTS, 'card.json'), JSON.stringify(card, null, 2));
+      sections.push(cardMarkdown(card));
     }
   } finally {
     await stop();

@@ -26,6 +26,8 @@ export interface CrmBenchResult {
   scenarios: ScenarioResult[];
   apiPeakRssMb: number;
   load: LoadOptions;
+  /** EXPLAIN (ANALYZE, BUFFERS) of every query each endpoint sent, as markdown. */
+  plans: string;
 }
 
 const LEADER = 'leader01';
@@ -41,6 +43,8 @@ export async function runCrmBench(databaseUrl: string, load: LoadOptions, log: (
 
   log('capturing each endpoint\'s SQL from the app…');
   const captured = await captureQueries(databaseUrl, scenarios);
+
+  const plans = await explainAll(pool, scenarios, captured);
 
   log('starting the API process…');
   const api = await startApiProcess(databaseUrl, { DATABASE_POOL_SIZE: '20' });
@@ -77,7 +81,27 @@ export async function runCrmBench(databaseUrl: string, load: LoadOptions, log: (
     await api.stop();
     await pool.end();
   }
-  return { scenarios: results, apiPeakRssMb: peak, load };
+  return { scenarios: results, apiPeakRssMb: peak, load, plans };
+}
+
+async function explainAll(
+  pool: Pool,
+  scenarios: Scenario[],
+  captured: Map<string, { groups: CapturedQuery[][] }>,
+): Promise<string> {
+  const out: string[] = ['# Query plans of the benchmarked endpoints', '', 'Each query as the endpoint sent it, with `EXPLAIN (ANALYZE, BUFFERS)` on the scale data set.', ''];
+  for (const scenario of scenarios) {
+    out.push(`## ${scenario.name} — \`GET ${scenario.path.length > 90 ? `${scenario.path.slice(0, 90)}…` : scenario.path}\``, '');
+    for (const query of captured.get(scenario.name)!.groups.flat()) {
+      if (/^EXPLAIN/i.test(query.text)) {
+        out.push('The planner\'s row estimate for the total (no rows read):', '', '```sql', query.text.replace(/^EXPLAIN \(FORMAT JSON\) /, ''), '```', '');
+        continue;
+      }
+      const plan = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${query.text}`, query.values);
+      out.push('```sql', query.text, '```', '', '```', ...plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']), '```', '');
+    }
+  }
+  return out.join('\n');
 }
 
 async function defineScenarios(pool: Pool): Promise<Scenario[]> {
