@@ -10,6 +10,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ChainsModule } from './modules/chains/chains.module';
 import { CompaniesModule } from './modules/companies/companies.module';
+import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { HealthModule } from './modules/health/health.module';
 import { LeadsModule } from './modules/leads/leads.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -17,6 +18,7 @@ import { OrgModule } from './modules/org/org.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { PromoProjectsModule } from './modules/promo-projects/promo-projects.module';
 import { PublicCardsModule } from './modules/public-cards/public-cards.module';
+import { TargetsModule } from './modules/targets/targets.module';
 import { UsersModule } from './modules/users/users.module';
 
 @Module({
@@ -47,6 +49,8 @@ import { UsersModule } from './modules/users/users.module';
     NotificationsModule,
     PublicCardsModule,
     PromoProjectsModule,
+    TargetsModule,
+    DashboardModule,
   ],
 })
 export class AppModule {}

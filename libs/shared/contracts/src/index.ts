@@ -4,3 +4,4 @@ export * from './labels';
 export * from './crm';
 export * from './cards';
 export * from './notifications';
+export * from './dashboard';

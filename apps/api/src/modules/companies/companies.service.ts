@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CompanyTouchDto, Page } from '@lianqiao/contracts';
 import { maskMobile, normalizeCompanyName } from '@lianqiao/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { seesAllTeams, type AuthUser } from '../../common/auth/auth-user';
 import { ApiError } from '../../common/errors/api-error';
 import { parseSort } from '../../common/pagination/cursor';
@@ -45,6 +45,20 @@ export class CompaniesService implements OnModuleInit {
 
   list(user: AuthUser, query: CompanyListQueryDto): Promise<Page<CompanyResponseDto>> {
     const sort = parseSort(query.sort, SORTABLE, { field: 'updatedAt', direction: 'desc' });
+    const qb = this.listQuery(user, query);
+    return keysetPage(qb, {
+      alias: 'company',
+      sort,
+      column: COLUMN[sort.field],
+      valueOf: (c) => c[sort.field],
+      limit: query.limit,
+      cursor: query.cursor,
+      map: CompanyResponseDto.from,
+    });
+  }
+
+  /** The list's rows as a query, before order and paging: exports stream exactly these. */
+  listQuery(user: AuthUser, query: CompanyListQueryDto): SelectQueryBuilder<Company> {
     const qb = this.dataSource.getRepository(Company).createQueryBuilder('company');
     if (query.deleted) {
       if (user.role !== 'admin') throw ApiError.forbidden('只有管理员可以查看已删除记录');
@@ -65,15 +79,7 @@ export class CompaniesService implements OnModuleInit {
     if (query.tag) qb.andWhere(':tag = ANY(company.tags)', { tag: query.tag });
     if (query.ownership) qb.andWhere('company.ownership = :ownership', { ownership: query.ownership });
     if (query.province) qb.andWhere('company.province = :province', { province: query.province });
-    return keysetPage(qb, {
-      alias: 'company',
-      sort,
-      column: COLUMN[sort.field],
-      valueOf: (c) => c[sort.field],
-      limit: query.limit,
-      cursor: query.cursor,
-      map: CompanyResponseDto.from,
-    });
+    return qb;
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Company> {

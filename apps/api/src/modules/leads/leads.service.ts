@@ -74,12 +74,7 @@ export class LeadsService implements OnModuleInit {
 
   list(user: AuthUser, query: LeadListQueryDto): Promise<Page<LeadResponseDto>> {
     const sort = parseSort(query.sort, LEAD_SORTABLE, { field: 'createdAt', direction: 'desc' });
-    const qb = this.baseQuery(user);
-    if (query.deleted) {
-      if (user.role !== 'admin') throw ApiError.forbidden('只有管理员可以查看已删除记录');
-      qb.withDeleted().andWhere('lead.deleted_at IS NOT NULL');
-    }
-    this.applyFilters(qb, query);
+    const qb = this.listQuery(user, query);
     return keysetPage(qb, {
       alias: 'lead',
       sort,
@@ -91,6 +86,17 @@ export class LeadsService implements OnModuleInit {
       cursor: query.cursor,
       map: LeadResponseDto.fromRow,
     });
+  }
+
+  /** The list's rows as a query, before order and paging: exports stream exactly these. */
+  listQuery(user: AuthUser, query: LeadListQueryDto): SelectQueryBuilder<Lead> {
+    const qb = this.baseQuery(user);
+    if (query.deleted) {
+      if (user.role !== 'admin') throw ApiError.forbidden('只有管理员可以查看已删除记录');
+      qb.withDeleted().andWhere('lead.deleted_at IS NOT NULL');
+    }
+    this.applyFilters(qb, query);
+    return qb;
   }
 
   async get(user: AuthUser, id: string, manager: EntityManager = this.dataSource.manager): Promise<Lead> {
@@ -263,7 +269,7 @@ export class LeadsService implements OnModuleInit {
   private applyFilters(qb: SelectQueryBuilder<Lead>, query: LeadListQueryDto): void {
     if (query.q) whereNameContains(qb, 'lead', query.q);
     if (query.status) qb.andWhere('lead.status = :status', { status: query.status });
-    if (query.source) qb.andWhere('lead.source = :source', { source: query.source });
+    if (query.source?.length) qb.andWhere('lead.source IN (:...sources)', { sources: query.source });
     if (query.sourceRefId) qb.andWhere('lead.source_ref_id = :sourceRefId', { sourceRefId: query.sourceRefId });
     if (query.chainNode) qb.andWhere('lead.chain_node_ids @> ARRAY[:chainNode]::uuid[]', { chainNode: query.chainNode });
     if (query.ownerId) qb.andWhere('lead.owner_id = :ownerId', { ownerId: query.ownerId });
@@ -271,6 +277,7 @@ export class LeadsService implements OnModuleInit {
     if (query.companyId) qb.andWhere('lead.company_id = :companyId', { companyId: query.companyId });
     if (query.from) qb.andWhere('lead.created_at >= :from', { from: query.from });
     if (query.to) qb.andWhere('lead.created_at < :to', { to: query.to });
+    if (query.responded !== undefined) qb.andWhere(`lead.first_response_at IS ${query.responded ? 'NOT ' : ''}NULL`);
     if (query.overdue) {
       qb.andWhere(`lead.next_follow_up_at < now() AND lead.status IN ('new', 'following', 'qualified')`);
     }

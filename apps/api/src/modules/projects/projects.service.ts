@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  PROJECT_STAGES,
   PROJECT_STATUS_LABELS,
   PROJECT_STATUSES,
   type BoardColumnDto,
@@ -111,12 +112,7 @@ export class ProjectsService implements OnModuleInit {
 
   list(user: AuthUser, query: ProjectListQueryDto): Promise<Page<ProjectResponseDto>> {
     const sort = parseSort(query.sort, PROJECT_SORTABLE, { field: 'updatedAt', direction: 'desc' });
-    const qb = this.baseQuery(user);
-    if (query.deleted) {
-      if (user.role !== 'admin') throw ApiError.forbidden('只有管理员可以查看已删除记录');
-      qb.withDeleted().andWhere('project.deleted_at IS NOT NULL');
-    }
-    this.applyFilters(qb, query);
+    const qb = this.listQuery(user, query);
     return keysetPage(qb, {
       alias: 'project',
       sort,
@@ -128,6 +124,16 @@ export class ProjectsService implements OnModuleInit {
       cursor: query.cursor,
       map: (p) => this.toDto(p),
     });
+  }
+
+  /** The list's rows as a query, before order and paging: exports stream exactly these. */
+  listQuery(user: AuthUser, query: ProjectListQueryDto): SelectQueryBuilder<Project> {
+    const qb = this.baseQuery(user);
+    if (query.deleted) {
+      if (user.role !== 'admin') throw ApiError.forbidden('只有管理员可以查看已删除记录');
+      qb.withDeleted().andWhere('project.deleted_at IS NOT NULL');
+    }
+    return this.applyFilters(qb, query);
   }
 
   /** Columns by stage with counts and sums over every matching project, and the latest cards of each. */
@@ -414,6 +420,17 @@ export class ProjectsService implements OnModuleInit {
     if (q.capitalOrigin) qb.andWhere('project.capital_origin = :capitalOrigin', { capitalOrigin: q.capitalOrigin });
     if (q.from) qb.andWhere('project.created_at >= :from', { from: q.from });
     if (q.to) qb.andWhere('project.created_at < :to', { to: q.to });
+    if (q.reachedStage || q.reachedFrom || q.reachedTo) {
+      if (!q.reachedStage) throw ApiError.field('reachedStage', 'reachedFrom/reachedTo 须与 reachedStage 一起使用');
+      // The first move into this stage or a later one (a skip counts), dated by the stage history (docs/metrics.md).
+      const having = ['true'];
+      if (q.reachedFrom) having.push('min(c.at) >= :reachedFrom');
+      if (q.reachedTo) having.push('min(c.at) < :reachedTo');
+      qb.andWhere(
+        `project.id IN (SELECT c.project_id FROM project_stage_changes c WHERE c.to_stage::text IN (:...reachedStages) GROUP BY c.project_id HAVING ${having.join(' AND ')})`,
+        { reachedStages: PROJECT_STAGES.slice(PROJECT_STAGES.indexOf(q.reachedStage)), reachedFrom: q.reachedFrom, reachedTo: q.reachedTo },
+      );
+    }
     if (q.stalled !== undefined) {
       const stalledSql = `(project.stage NOT IN ('in_production', 'lost') AND project.last_progress_at < now() - make_interval(days => :stalledDays))`;
       qb.andWhere(q.stalled ? stalledSql : `NOT ${stalledSql}`, { stalledDays: this.config.stalledDays });

@@ -121,7 +121,9 @@ export const LEAD_SORTABLE = ['createdAt', 'updatedAt', 'name', 'estimatedWan', 
 
 export class LeadListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: LEAD_STATUSES }) @IsOptional() @IsIn(LEAD_STATUSES) status?: LeadStatus;
-  @ApiPropertyOptional({ enum: LEAD_SOURCES }) @IsOptional() @IsIn(LEAD_SOURCES) source?: LeadSource;
+  @ApiPropertyOptional({ description: `one source, or several separated by commas (${LEAD_SOURCES.join(', ')})`, example: 'card_interest,inbound_visit' })
+  @IsOptional() @Transform(({ value }) => (typeof value === 'string' ? value.split(',') : value))
+  @IsArray() @IsIn(LEAD_SOURCES, { each: true }) source?: LeadSource[];
   @ApiPropertyOptional() @IsOptional() @IsUUID() sourceRefId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() chainNode?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() ownerId?: string;
@@ -131,6 +133,8 @@ export class LeadListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ description: 'created before' }) @IsOptional() @IsDateString() to?: string;
   @ApiPropertyOptional({ description: 'only leads whose next follow-up is past' })
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() overdue?: boolean;
+  @ApiPropertyOptional({ description: 'true: the owner has responded (firstResponseAt set); false: not yet' })
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() responded?: boolean;
   @ApiPropertyOptional({ description: 'admins: deleted leads' })
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() deleted?: boolean;
 }

@@ -100,6 +100,10 @@ export class ProjectListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: CAPITAL_ORIGINS }) @IsOptional() @IsIn(CAPITAL_ORIGINS) capitalOrigin?: CapitalOrigin;
   @ApiPropertyOptional({ description: 'created on or after' }) @IsOptional() @IsDateString() from?: string;
   @ApiPropertyOptional({ description: 'created before' }) @IsOptional() @IsDateString() to?: string;
+  @ApiPropertyOptional({ enum: PROJECT_STAGES, description: 'projects that first reached this stage or a later one (from the stage history); with reachedFrom/reachedTo, in that time' })
+  @IsOptional() @IsIn(PROJECT_STAGES) reachedStage?: ProjectStage;
+  @ApiPropertyOptional({ description: 'reached on or after (with reachedStage)' }) @IsOptional() @IsDateString() reachedFrom?: string;
+  @ApiPropertyOptional({ description: 'reached before (with reachedStage)' }) @IsOptional() @IsDateString() reachedTo?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() deleted?: boolean;
 }
 
