@@ -13,7 +13,9 @@ const node = (displayName, testMatch, extra = {}) => ({
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', swcrc] },
   moduleNameMapper,
   // ESM-only dependencies that Node 20 loads through require(esm) but jest cannot: compile them.
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(content-disposition|htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities)/)',
+  ],
   ...extra,
 });
 

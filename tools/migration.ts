@@ -11,7 +11,8 @@ import { startEmbeddedPostgres } from '../apps/api/src/database/embedded-postgre
 async function main(): Promise<void> {
   const [command, name] = process.argv.slice(2);
   if (command !== 'generate' && command !== 'run') throw new Error('usage: migration.ts generate <Name> | run');
-  if (command === 'generate' && !/^[A-Z][A-Za-z0-9]+$/.test(name ?? '')) throw new Error('give the migration a PascalCase name');
+  if (command === 'generate' && !/^[A-Z][A-Za-z0-9]+$/.test(name ?? ''))
+    throw new Error('give the migration a PascalCase name');
 
   let stop: (() => Promise<void>) | undefined;
   let url = process.env.DATABASE_URL;
@@ -28,7 +29,14 @@ async function main(): Promise<void> {
     const cli = (...args: string[]) => {
       const result = spawnSync(
         process.execPath,
-        ['-r', '@swc-node/register', 'node_modules/typeorm/cli.js', ...args, '-d', 'apps/api/src/database/data-source.ts'],
+        [
+          '-r',
+          '@swc-node/register',
+          'node_modules/typeorm/cli.js',
+          ...args,
+          '-d',
+          'apps/api/src/database/data-source.ts',
+        ],
         { stdio: 'inherit', env: { ...process.env, DATABASE_URL: url } },
       );
       if (result.status !== 0) throw new Error(`typeorm ${args[0]} failed`);

@@ -9,7 +9,8 @@ import { seedChainTaxonomy } from '../apps/api/src/modules/chains/chain-taxonomy
  * The migrated database each test database is copied from (CREATE DATABASE … TEMPLATE); one per
  * test run, so runs sharing a server do not pull the template from under each other.
  */
-export const templateDatabase = (): string => process.env.TEST_TEMPLATE_DATABASE ?? `lianqiao_test_template_${process.pid}`;
+export const templateDatabase = (): string =>
+  process.env.TEST_TEMPLATE_DATABASE ?? `lianqiao_test_template_${process.pid}`;
 
 export function databaseUrl(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);
@@ -44,12 +45,18 @@ export async function prepareTemplate(serverUrl: string, name: string): Promise<
 }
 
 /** A fresh, migrated database of its own for one test file. */
-export async function createTestDatabase(serverUrl: string, label: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createTestDatabase(
+  serverUrl: string,
+  label: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `lq_test_${label.replace(/\W+/g, '_').slice(0, 30).toLowerCase()}_${process.pid}_${Date.now().toString(36)}`;
   await withClient(serverUrl, (client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabase()}"`));
   return {
     url: databaseUrl(serverUrl, name),
-    drop: () => withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   };
 }
 

@@ -49,7 +49,13 @@ async function startTestCluster(): Promise<{ url: string; port: number; stop: ()
     if (!(error instanceof Error) || !error.message.startsWith('Another PostgreSQL')) throw error;
     const dataDir = `.data/test-pg-${process.pid}`;
     const db = await startEmbeddedPostgres({ dataDir, database: 'postgres', preferredPort: 54339 });
-    return { ...db, stop: async () => { await db.stop(); rmSync(dataDir, { recursive: true, force: true }); } };
+    return {
+      ...db,
+      stop: async () => {
+        await db.stop();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
   }
 }
 

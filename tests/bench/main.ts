@@ -25,7 +25,9 @@ async function main(): Promise<void> {
   const scale = parseScaleArgs(argv);
   mkdirSync(RESULTS, { recursive: true });
   const { serverUrl, stop } = await scaleServer();
-  const sections: string[] = [`# Benchmarks\n\nRun ${new Date().toISOString()} on ${process.platform}, Node ${process.version}, ${load.connections} connections, ${load.durationSeconds} s per measurement.\n`];
+  const sections: string[] = [
+    `# Benchmarks\n\nRun ${new Date().toISOString()} on ${process.platform}, Node ${process.version}, ${load.connections} connections, ${load.durationSeconds} s per measurement.\n`,
+  ];
   try {
     if (!only || only === 'crm') {
       const existing = await seededWith(serverUrl, scale.database);

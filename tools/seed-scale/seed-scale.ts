@@ -61,13 +61,19 @@ export async function seededWith(serverUrl: string, database: string): Promise<S
       [database],
     );
     const meta = rows[0]?.meta as string | undefined;
-    return meta?.startsWith('lianqiao-scale ') ? (JSON.parse(meta.slice('lianqiao-scale '.length)) as ScaleOptions) : null;
+    return meta?.startsWith('lianqiao-scale ')
+      ? (JSON.parse(meta.slice('lianqiao-scale '.length)) as ScaleOptions)
+      : null;
   } finally {
     await client.end();
   }
 }
 
-export async function seedScale(options: ScaleOptions, log: (line: string) => void, serverUrl?: string): Promise<string> {
+export async function seedScale(
+  options: ScaleOptions,
+  log: (line: string) => void,
+  serverUrl?: string,
+): Promise<string> {
   const server = serverUrl ? { serverUrl, stop: async () => undefined } : await scaleServer();
   const started = Date.now();
   const step = async (label: string, work: () => Promise<unknown>) => {
@@ -134,11 +140,13 @@ export async function seedScale(options: ScaleOptions, log: (line: string) => vo
 type Query = (sql: string, params?: unknown[]) => Promise<{ rows: Array<Record<string, unknown>> }>;
 
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
-const pgArray = (items: string[]) => `(ARRAY[${items.map(quote).join(",")}]::text[])`;
+const pgArray = (items: string[]) => `(ARRAY[${items.map(quote).join(',')}]::text[])`;
 
 async function seedPeople(q: Query, o: ScaleOptions): Promise<void> {
   const hash = await argon2.hash(BENCH_PASSWORD, { type: argon2.argon2id });
-  await q(`INSERT INTO org_units (name, kind) VALUES ('商务局', 'department'), ('发改局', 'department'), ('经济开发区', 'zone'), ('城关街道', 'town')`);
+  await q(
+    `INSERT INTO org_units (name, kind) VALUES ('商务局', 'department'), ('发改局', 'department'), ('经济开发区', 'zone'), ('城关街道', 'town')`,
+  );
   await q(
     `INSERT INTO teams (name, org_unit_id)
      SELECT format('%s招商%s专班', (ARRAY['汽车产业链','轨道交通','新能源','新材料','数字经济'])[1 + (g - 1) % 5], g),
@@ -146,9 +154,7 @@ async function seedPeople(q: Query, o: ScaleOptions): Promise<void> {
        FROM generate_series(1, $1) g`,
     [o.teams],
   );
-  await q(
-    `CREATE TEMP TABLE team_ix AS SELECT row_number() OVER (ORDER BY name) AS idx, id FROM teams`,
-  );
+  await q(`CREATE TEMP TABLE team_ix AS SELECT row_number() OVER (ORDER BY name) AS idx, id FROM teams`);
   await q(
     `INSERT INTO users (username, display_name, role, team_id, password_hash, referral_code)
      SELECT 'bench.admin', '压测管理员', 'admin'::user_role, NULL::uuid, $1, 'benchadm'
@@ -161,8 +167,12 @@ async function seedPeople(q: Query, o: ScaleOptions): Promise<void> {
        FROM generate_series(1, $2) g`,
     [hash, o.staff, o.teams],
   );
-  await q(`CREATE TEMP TABLE staff_ix AS SELECT row_number() OVER (ORDER BY username) AS idx, id, team_id, display_name FROM users WHERE role = 'staff'`);
-  await q(`CREATE TEMP TABLE leader_ix AS SELECT row_number() OVER (ORDER BY username) AS idx, id FROM users WHERE role = 'leader'`);
+  await q(
+    `CREATE TEMP TABLE staff_ix AS SELECT row_number() OVER (ORDER BY username) AS idx, id, team_id, display_name FROM users WHERE role = 'staff'`,
+  );
+  await q(
+    `CREATE TEMP TABLE leader_ix AS SELECT row_number() OVER (ORDER BY username) AS idx, id FROM users WHERE role = 'leader'`,
+  );
   await q(
     `CREATE TEMP TABLE node_ix AS SELECT row_number() OVER (ORDER BY n.id) AS idx, n.id
        FROM chain_nodes n JOIN chains c ON c.id = n.chain_id WHERE c.kind = 'chain'`,
@@ -205,7 +215,9 @@ async function seedCompanies(q: Query, o: ScaleOptions): Promise<void> {
        ) x`,
     [o.companies, cities.map((c) => c[0]), cities.map((c) => c[1])],
   );
-  await q(`CREATE TEMP TABLE company_ix AS SELECT row_number() OVER (ORDER BY id) AS idx, id, name, chain_node_ids FROM companies`);
+  await q(
+    `CREATE TEMP TABLE company_ix AS SELECT row_number() OVER (ORDER BY id) AS idx, id, name, chain_node_ids FROM companies`,
+  );
   await q(`CREATE UNIQUE INDEX ON company_ix (idx)`);
 }
 
@@ -290,13 +302,22 @@ async function seedProjects(q: Query): Promise<void> {
 }
 
 async function seedActivities(q: Query, o: ScaleOptions): Promise<void> {
-  await q(`CREATE TEMP TABLE lead_ix AS SELECT row_number() OVER (ORDER BY id) AS idx, id, team_id, owner_id, created_at FROM leads`);
+  await q(
+    `CREATE TEMP TABLE lead_ix AS SELECT row_number() OVER (ORDER BY id) AS idx, id, team_id, owner_id, created_at FROM leads`,
+  );
   await q(`CREATE UNIQUE INDEX ON lead_ix (idx)`);
-  await q(`CREATE TEMP TABLE project_ix AS SELECT row_number() OVER (ORDER BY id) AS idx, id, team_id, owner_id, created_at FROM projects`);
+  await q(
+    `CREATE TEMP TABLE project_ix AS SELECT row_number() OVER (ORDER BY id) AS idx, id, team_id, owner_id, created_at FROM projects`,
+  );
   await q(`CREATE UNIQUE INDEX ON project_ix (idx)`);
   const summaries = pgArray([
-    '电话沟通投资意向，对方关注用地指标', '上门拜访企业负责人，介绍区位优势与产业政策', '屏对屏视频洽谈，确认考察时间',
-    '接待企业来访考察标准厂房', '微信沟通项目进展，对方内部论证中', '邮件发送项目推介资料', '召开项目推进会，协调用电用水',
+    '电话沟通投资意向，对方关注用地指标',
+    '上门拜访企业负责人，介绍区位优势与产业政策',
+    '屏对屏视频洽谈，确认考察时间',
+    '接待企业来访考察标准厂房',
+    '微信沟通项目进展，对方内部论证中',
+    '邮件发送项目推介资料',
+    '召开项目推进会，协调用电用水',
     '企业反馈投资计划调整，持续跟进',
   ]);
   const kinds = `(ARRAY['call','call','visit','meeting','online_meeting','wechat','wechat','email','reception'])`;

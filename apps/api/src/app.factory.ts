@@ -59,7 +59,9 @@ function setUpOpenApi(app: INestApplication): void {
     app,
     new DocumentBuilder()
       .setTitle('连桥 Lianqiao API')
-      .setDescription('招商 CRM: chains, companies, leads, projects, roadshows, cards. Errors: {statusCode, error, message, details?}.')
+      .setDescription(
+        '招商 CRM: chains, companies, leads, projects, roadshows, cards. Errors: {statusCode, error, message, details?}.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

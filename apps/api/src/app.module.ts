@@ -6,10 +6,13 @@ import { createLoggerOptions } from './common/logging/logger.options';
 import { appConfig, authConfig, crmConfig, databaseConfig } from './config';
 import { baseDataSourceOptions } from './database/typeorm-options';
 import { ActivitiesModule } from './modules/activities/activities.module';
+import { AftercareModule } from './modules/aftercare/aftercare.module';
+import { AttributionModule } from './modules/attribution/attribution.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ChainsModule } from './modules/chains/chains.module';
 import { CompaniesModule } from './modules/companies/companies.module';
+import { DelegationsModule } from './modules/delegations/delegations.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { HealthModule } from './modules/health/health.module';
 import { LeadsModule } from './modules/leads/leads.module';
@@ -18,12 +21,17 @@ import { OrgModule } from './modules/org/org.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { PromoProjectsModule } from './modules/promo-projects/promo-projects.module';
 import { PublicCardsModule } from './modules/public-cards/public-cards.module';
+import { RoadshowsModule } from './modules/roadshows/roadshows.module';
 import { TargetsModule } from './modules/targets/targets.module';
 import { UsersModule } from './modules/users/users.module';
 
 @Module({
   imports: [
-    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig, authConfig, databaseConfig, crmConfig] }),
+    ConfigModule.forRoot({
+      isGlobal: true,
+      ignoreEnvFile: true,
+      load: [appConfig, authConfig, databaseConfig, crmConfig],
+    }),
     LoggerModule.forRootAsync({
       inject: [appConfig.KEY],
       useFactory: (app: ConfigType<typeof appConfig>) => createLoggerOptions(app.logLevel),
@@ -49,8 +57,12 @@ import { UsersModule } from './modules/users/users.module';
     NotificationsModule,
     PublicCardsModule,
     PromoProjectsModule,
+    AttributionModule,
+    RoadshowsModule,
+    DelegationsModule,
     TargetsModule,
     DashboardModule,
+    AftercareModule,
   ],
 })
 export class AppModule {}

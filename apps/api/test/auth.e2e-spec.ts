@@ -42,7 +42,9 @@ describe('auth', () => {
     it('locks the account after five failures, even for the right password, until an admin unlocks it', async () => {
       const victim = await t.createUser('wang.fang', 'staff');
       for (let i = 1; i <= 4; i++) {
-        expect((await t.post('/api/auth/login', { username: 'wang.fang', password: `bad-guess-${i}` })).status).toBe(401);
+        expect((await t.post('/api/auth/login', { username: 'wang.fang', password: `bad-guess-${i}` })).status).toBe(
+          401,
+        );
       }
       const fifth = await t.post('/api/auth/login', { username: 'wang.fang', password: 'bad-guess-5' });
       expect(fifth.status).toBe(429);
@@ -139,15 +141,29 @@ describe('auth', () => {
   describe('POST /api/auth/me/password', () => {
     it('needs the current password and a password that meets the policy', async () => {
       const user = await t.createUser('pw.changer', 'staff');
-      const wrongCurrent = await t.post('/api/auth/me/password', { currentPassword: 'x', newPassword: 'Another-pass-99' }, user.token);
+      const wrongCurrent = await t.post(
+        '/api/auth/me/password',
+        { currentPassword: 'x', newPassword: 'Another-pass-99' },
+        user.token,
+      );
       expect(wrongCurrent.status).toBe(400);
       expect(wrongCurrent.body.details[0].field).toBe('currentPassword');
-      const weak = await t.post('/api/auth/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'short1' }, user.token);
+      const weak = await t.post(
+        '/api/auth/me/password',
+        { currentPassword: TEST_PASSWORD, newPassword: 'short1' },
+        user.token,
+      );
       expect(weak.status).toBe(400);
       expect(weak.body.details[0].field).toBe('newPassword');
-      const ok = await t.post('/api/auth/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'Another-pass-99' }, user.token);
+      const ok = await t.post(
+        '/api/auth/me/password',
+        { currentPassword: TEST_PASSWORD, newPassword: 'Another-pass-99' },
+        user.token,
+      );
       expect(ok.status).toBe(204);
-      expect((await t.post('/api/auth/login', { username: 'pw.changer', password: 'Another-pass-99' })).status).toBe(200);
+      expect((await t.post('/api/auth/login', { username: 'pw.changer', password: 'Another-pass-99' })).status).toBe(
+        200,
+      );
     });
   });
 

@@ -55,20 +55,38 @@ describe('chains, companies and contacts', () => {
     it('gives each node its local and target counts and level', async () => {
       const battery = await nodeByName('automotive', '电芯与模组');
       for (const [i, name] of ['宁德时代甲', '宁德时代乙', '宁德时代丙'].entries()) {
-        await t.post('/api/companies', { name, chainNodeIds: [battery], isTarget: false, isChainLeader: i === 0 }, staffA.token);
+        await t.post(
+          '/api/companies',
+          { name, chainNodeIds: [battery], isTarget: false, isChainLeader: i === 0 },
+          staffA.token,
+        );
       }
       await t.post('/api/companies', { name: '目标电池企业', chainNodeIds: [battery], isTarget: true }, staffA.token);
       const { status, body } = await t.get('/api/chains/automotive', staffA.token);
       expect(status).toBe(200);
       const parent = body.nodes.find((n: { name: string }) => n.name === '动力电池');
       const leaf = parent.children.find((n: { name: string }) => n.name === '电芯与模组');
-      expect(leaf).toMatchObject({ localCount: 3, targetCount: 1, level: 'strong', layer: 'upstream', chainLeaderNames: ['宁德时代甲'] });
+      expect(leaf).toMatchObject({
+        localCount: 3,
+        targetCount: 1,
+        level: 'strong',
+        layer: 'upstream',
+        chainLeaderNames: ['宁德时代甲'],
+      });
       expect(parent).toMatchObject({ localCount: 3, targetCount: 1, level: 'strong' });
       const gap = body.nodes.find((n: { name: string }) => n.name === '充换电服务');
       expect(gap).toMatchObject({ localCount: 0, level: 'gap' });
       const rail = await t.get('/api/chains/rail_transit', staffA.token);
       expect(rail.body.nodes.map((n: { name: string }) => n.name)).toEqual(
-        expect.arrayContaining(['碳纤维复合材料', '转向架', '牵引传动', '制动系统', '网络控制与信号', '车辆整车', '运维检修']),
+        expect.arrayContaining([
+          '碳纤维复合材料',
+          '转向架',
+          '牵引传动',
+          '制动系统',
+          '网络控制与信号',
+          '车辆整车',
+          '运维检修',
+        ]),
       );
     });
 
@@ -79,7 +97,11 @@ describe('chains, companies and contacts', () => {
 
   describe('taxonomy editing', () => {
     it('lets admins add, rename and remove segments, and nobody else', async () => {
-      const added = await t.post('/api/chains/new_energy/nodes', { name: '氢燃料电池', layer: 'midstream' }, admin.token);
+      const added = await t.post(
+        '/api/chains/new_energy/nodes',
+        { name: '氢燃料电池', layer: 'midstream' },
+        admin.token,
+      );
       expect(added.status).toBe(201);
       const chain = await t.get('/api/chains/new_energy', staffA.token);
       expect(chain.body.kind).toBe('chain');
@@ -88,10 +110,18 @@ describe('chains, companies and contacts', () => {
       expect(renamed.body.name).toBe('氢能');
       expect((await t.post('/api/chains/new_energy/nodes', { name: 'x' }, staffA.token)).status).toBe(403);
       expect((await t.post('/api/chains/new_energy/nodes', { name: 'y' }, leader.token)).status).toBe(403);
-      const child = await t.post('/api/chains/new_energy/nodes', { name: '储氢', parentId: added.body.id }, admin.token);
+      const child = await t.post(
+        '/api/chains/new_energy/nodes',
+        { name: '储氢', parentId: added.body.id },
+        admin.token,
+      );
       expect((await t.delete(`/api/chain-nodes/${added.body.id}`, admin.token)).status).toBe(422);
       expect((await t.delete(`/api/chain-nodes/${child.body.id}`, admin.token)).status).toBe(204);
-      const cyclic = await t.patch(`/api/chain-nodes/${added.body.id}`, { parentId: added.body.id, version: 2 }, admin.token);
+      const cyclic = await t.patch(
+        `/api/chain-nodes/${added.body.id}`,
+        { parentId: added.body.id, version: 2 },
+        admin.token,
+      );
       expect(cyclic.status).toBe(400);
     });
   });
@@ -100,15 +130,32 @@ describe('chains, companies and contacts', () => {
     it('creates a company with a valid USCC', async () => {
       const { status, body } = await t.post(
         '/api/companies',
-        { name: '华为技术有限公司', uscc: HUAWEI.toLowerCase(), ownership: 'private', province: '广东省', city: '深圳市', tags: ['global500'] },
+        {
+          name: '华为技术有限公司',
+          uscc: HUAWEI.toLowerCase(),
+          ownership: 'private',
+          province: '广东省',
+          city: '深圳市',
+          tags: ['global500'],
+        },
         staffA.token,
       );
       expect(status).toBe(201);
-      expect(body).toMatchObject({ name: '华为技术有限公司', uscc: HUAWEI, tags: ['global500'], isTarget: false, version: 1 });
+      expect(body).toMatchObject({
+        name: '华为技术有限公司',
+        uscc: HUAWEI,
+        tags: ['global500'],
+        isTarget: false,
+        version: 1,
+      });
     });
 
     it('refuses a USCC with a wrong check character, naming the field', async () => {
-      const { status, body } = await t.post('/api/companies', { name: '某公司', uscc: '914403001922038217' }, staffA.token);
+      const { status, body } = await t.post(
+        '/api/companies',
+        { name: '某公司', uscc: '914403001922038217' },
+        staffA.token,
+      );
       expect(status).toBe(400);
       expect(body.details).toEqual([{ field: 'uscc', message: '统一社会信用代码校验位错误' }]);
       expect((await t.get('/api/companies?q=某公司', staffA.token)).body.total).toBe(0);
@@ -124,7 +171,11 @@ describe('chains, companies and contacts', () => {
       const warned = await t.post('/api/companies', { name: '华为技术 有限公司' }, staffB.token);
       expect(warned.status).toBe(409);
       expect(warned.body.details[0].field).toBe('name');
-      const forced = await t.post('/api/companies', { name: '华为技术 有限公司', allowDuplicateName: true }, staffB.token);
+      const forced = await t.post(
+        '/api/companies',
+        { name: '华为技术 有限公司', allowDuplicateName: true },
+        staffB.token,
+      );
       expect(forced.status).toBe(201);
     });
 
@@ -136,7 +187,11 @@ describe('chains, companies and contacts', () => {
       );
       expect(bad.status).toBe(400);
       expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['color', 'tags']);
-      const unknownNode = await t.post('/api/companies', { name: '坏数据公司', chainNodeIds: ['00000000-0000-4000-8000-000000000000'] }, staffA.token);
+      const unknownNode = await t.post(
+        '/api/companies',
+        { name: '坏数据公司', chainNodeIds: ['00000000-0000-4000-8000-000000000000'] },
+        staffA.token,
+      );
       expect(unknownNode.status).toBe(400);
       expect(unknownNode.body.details[0].field).toBe('chainNodeIds');
     });
@@ -157,7 +212,9 @@ describe('chains, companies and contacts', () => {
     it('filters by chain node and target flag and sorts by name', async () => {
       const battery = await nodeByName('automotive', '电芯与模组');
       const { body } = await t.get(`/api/companies?chainNode=${battery}&isTarget=false&sort=name:asc`, staffB.token);
-      expect(body.items.map((c: { name: string }) => c.name)).toEqual(['宁德时代丙', '宁德时代乙', '宁德时代甲'].sort());
+      expect(body.items.map((c: { name: string }) => c.name)).toEqual(
+        ['宁德时代丙', '宁德时代乙', '宁德时代甲'].sort(),
+      );
     });
   });
 
@@ -176,7 +233,12 @@ describe('chains, companies and contacts', () => {
         expect(body.items[0]).toMatchObject({ mobile: '13812341234', mobileMasked: false, wechat: 'wang_zong' });
       }
       const other = await t.get(url, staffB.token);
-      expect(other.body.items[0]).toMatchObject({ name: '王总', mobile: '138****1234', mobileMasked: true, wechat: null });
+      expect(other.body.items[0]).toMatchObject({
+        name: '王总',
+        mobile: '138****1234',
+        mobileMasked: true,
+        wechat: null,
+      });
       expect(JSON.stringify(other.body)).not.toContain('13812341234');
       const edit = await t.patch(`${url}/${created.body.id}`, { title: 'x', version: 1 }, staffB.token);
       expect(edit.status).toBe(403);
@@ -184,7 +246,11 @@ describe('chains, companies and contacts', () => {
 
     it('refuses an invalid mobile number', async () => {
       const company = await t.post('/api/companies', { name: '手机号校验公司' }, staffA.token);
-      const bad = await t.post(`/api/companies/${company.body.id}/contacts`, { name: '李', mobile: '12345' }, staffA.token);
+      const bad = await t.post(
+        `/api/companies/${company.body.id}/contacts`,
+        { name: '李', mobile: '12345' },
+        staffA.token,
+      );
       expect(bad.status).toBe(400);
       expect(bad.body.details[0].field).toBe('mobile');
     });
@@ -193,7 +259,9 @@ describe('chains, companies and contacts', () => {
   describe('PATCH /api/companies/:id', () => {
     it('refuses a stale version and keeps the newer data', async () => {
       const company = await t.post('/api/companies', { name: '版本测试公司' }, staffA.token);
-      expect((await t.patch(`/api/companies/${company.body.id}`, { city: '青岛市', version: 1 }, staffA.token)).status).toBe(200);
+      expect(
+        (await t.patch(`/api/companies/${company.body.id}`, { city: '青岛市', version: 1 }, staffA.token)).status,
+      ).toBe(200);
       const stale = await t.patch(`/api/companies/${company.body.id}`, { city: '济南市', version: 1 }, staffB.token);
       expect(stale.status).toBe(409);
       expect((await t.get(`/api/companies/${company.body.id}`, staffA.token)).body.city).toBe('青岛市');
@@ -202,22 +270,46 @@ describe('chains, companies and contacts', () => {
 
   describe('POST /api/companies/:id/merge', () => {
     it('moves contacts, leads and timelines to the target and removes the duplicate', async () => {
-      const target = await t.post('/api/companies', { name: '中车青岛四方机车车辆股份有限公司', tags: ['china500'] }, staffA.token);
-      const source = await t.post('/api/companies', { name: '中车四方', tags: ['listed'], isChainLeader: true }, staffB.token);
-      await t.post(`/api/companies/${source.body.id}/contacts`, { name: '张工' }, staffB.token);
-      const lead = await t.post('/api/leads', { name: '转向架配套', source: 'other', companyId: source.body.id }, staffB.token);
-      await t.post(
-        '/api/activities',
-        { subjectType: 'company', subjectId: source.body.id, kind: 'visit', occurredAt: '2026-11-01T10:00:00+08:00', summary: '上门拜访' },
+      const target = await t.post(
+        '/api/companies',
+        { name: '中车青岛四方机车车辆股份有限公司', tags: ['china500'] },
+        staffA.token,
+      );
+      const source = await t.post(
+        '/api/companies',
+        { name: '中车四方', tags: ['listed'], isChainLeader: true },
         staffB.token,
       );
-      expect((await t.post(`/api/companies/${target.body.id}/merge`, { sourceId: source.body.id }, staffA.token)).status).toBe(403);
+      await t.post(`/api/companies/${source.body.id}/contacts`, { name: '张工' }, staffB.token);
+      const lead = await t.post(
+        '/api/leads',
+        { name: '转向架配套', source: 'other', companyId: source.body.id },
+        staffB.token,
+      );
+      await t.post(
+        '/api/activities',
+        {
+          subjectType: 'company',
+          subjectId: source.body.id,
+          kind: 'visit',
+          occurredAt: '2026-11-01T10:00:00+08:00',
+          summary: '上门拜访',
+        },
+        staffB.token,
+      );
+      expect(
+        (await t.post(`/api/companies/${target.body.id}/merge`, { sourceId: source.body.id }, staffA.token)).status,
+      ).toBe(403);
       const merged = await t.post(`/api/companies/${target.body.id}/merge`, { sourceId: source.body.id }, leader.token);
       expect(merged.status).toBe(201);
       expect(merged.body.tags.sort()).toEqual(['china500', 'listed']);
       expect(merged.body.isChainLeader).toBe(true);
       expect((await t.get(`/api/companies/${source.body.id}`, leader.token)).status).toBe(404);
-      expect((await t.get(`/api/companies/${target.body.id}/contacts`, leader.token)).body.items.map((c: { name: string }) => c.name)).toEqual(['张工']);
+      expect(
+        (await t.get(`/api/companies/${target.body.id}/contacts`, leader.token)).body.items.map(
+          (c: { name: string }) => c.name,
+        ),
+      ).toEqual(['张工']);
       expect((await t.get(`/api/leads/${lead.body.id}`, staffB.token)).body.companyId).toBe(target.body.id);
       const timeline = await t.get(`/api/activities?subjectType=company&subjectId=${target.body.id}`, leader.token);
       expect(timeline.body.items.map((a: { summary: string }) => a.summary)).toContain('上门拜访');
@@ -231,7 +323,9 @@ describe('chains, companies and contacts', () => {
       const company = await t.post('/api/companies', { name: '撞单测试公司' }, staffA.token);
       await t.post('/api/leads', { name: '甲专班线索', source: 'online', companyId: company.body.id }, staffA.token);
       const { body } = await t.get(`/api/companies/${company.body.id}/touches`, staffB.token);
-      expect(body.items).toEqual([{ teamId: staffA.teamId, teamName: '汽车专班', leadCount: 1, projectCount: 0, lastActedAt: expect.any(String) }]);
+      expect(body.items).toEqual([
+        { teamId: staffA.teamId, teamName: '汽车专班', leadCount: 1, projectCount: 0, lastActedAt: expect.any(String) },
+      ]);
       expect(JSON.stringify(body)).not.toContain('甲专班线索');
     });
   });

@@ -21,19 +21,30 @@ describe('leads, follow-ups and the project pipeline', () => {
   afterAll(() => t.close());
 
   const newLead = async (user: TestUser, body: Record<string, unknown> = {}) => {
-    const res = await t.post('/api/leads', { name: '动力电池项目', source: 'roadshow', estimatedWan: 50000, ...body }, user.token);
+    const res = await t.post(
+      '/api/leads',
+      { name: '动力电池项目', source: 'roadshow', estimatedWan: 50000, ...body },
+      user.token,
+    );
     if (res.status !== 201) throw new Error(JSON.stringify(res.body));
     return res.body;
   };
   const newProject = async (user: TestUser, body: Record<string, unknown> = {}) => {
-    const res = await t.post('/api/projects', { name: '整车配套项目', totalInvestmentWan: 120000, ...body }, user.token);
+    const res = await t.post(
+      '/api/projects',
+      { name: '整车配套项目', totalInvestmentWan: 120000, ...body },
+      user.token,
+    );
     if (res.status !== 201) throw new Error(JSON.stringify(res.body));
     return res.body;
   };
 
   describe('POST /api/leads', () => {
     it('creates a lead owned by the caller, in their team, with its source', async () => {
-      const lead = await newLead(staffA, { sourceRefId: '7d0c7a5e-2f7e-4a43-9c3e-4f8d3a1b2c3d', contactMobile: '13900001111' });
+      const lead = await newLead(staffA, {
+        sourceRefId: '7d0c7a5e-2f7e-4a43-9c3e-4f8d3a1b2c3d',
+        contactMobile: '13900001111',
+      });
       expect(lead).toMatchObject({
         name: '动力电池项目',
         source: 'roadshow',
@@ -54,29 +65,47 @@ describe('leads, follow-ups and the project pipeline', () => {
         staffA.token,
       );
       expect(bad.status).toBe(400);
-      expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['contactMobile', 'estimatedWan', 'name', 'source', 'stage']);
+      expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
+        'contactMobile',
+        'estimatedWan',
+        'name',
+        'source',
+        'stage',
+      ]);
     });
 
     it('warns before creating a lead on a company another team works (撞单), then allows it when acknowledged', async () => {
       const company = await t.post('/api/companies', { name: '长城汽车股份有限公司' }, staffA.token);
       await newLead(staffA, { companyId: company.body.id });
       expect((await newLead(staffA2, { companyId: company.body.id })).status).toBe('new');
-      const warned = await t.post('/api/leads', { name: '轨交配套', source: 'online', companyId: company.body.id }, staffB.token);
+      const warned = await t.post(
+        '/api/leads',
+        { name: '轨交配套', source: 'online', companyId: company.body.id },
+        staffB.token,
+      );
       expect(warned.status).toBe(409);
       expect(warned.body.message).toContain('汽车专班');
       expect(warned.body.details[0].field).toBe('companyId');
-      const ok = await t.post('/api/leads', { name: '轨交配套', source: 'online', companyId: company.body.id, acknowledgeCollision: true }, staffB.token);
+      const ok = await t.post(
+        '/api/leads',
+        { name: '轨交配套', source: 'online', companyId: company.body.id, acknowledgeCollision: true },
+        staffB.token,
+      );
       expect(ok.status).toBe(201);
     });
 
     it('lets staff hand a lead to a teammate but not to another team', async () => {
-      expect((await t.post('/api/leads', { name: 'x', source: 'other', ownerId: staffA2.id }, staffA.token)).status).toBe(201);
-      expect((await t.post('/api/leads', { name: 'x', source: 'other', ownerId: staffB.id }, staffA.token)).status).toBe(403);
+      expect(
+        (await t.post('/api/leads', { name: 'x', source: 'other', ownerId: staffA2.id }, staffA.token)).status,
+      ).toBe(201);
+      expect(
+        (await t.post('/api/leads', { name: 'x', source: 'other', ownerId: staffB.id }, staffA.token)).status,
+      ).toBe(403);
     });
   });
 
   describe('team scoping', () => {
-    it('hides another team\'s leads and projects (404) while leaders see all', async () => {
+    it("hides another team's leads and projects (404) while leaders see all", async () => {
       const lead = await newLead(staffA, { name: '保密线索' });
       const project = await newProject(staffA, { name: '保密项目' });
       expect((await t.get(`/api/leads/${lead.id}`, staffA2.token)).status).toBe(200);
@@ -84,7 +113,10 @@ describe('leads, follow-ups and the project pipeline', () => {
       expect((await t.patch(`/api/leads/${lead.id}`, { name: '改名', version: 1 }, staffB.token)).status).toBe(404);
       expect((await t.delete(`/api/leads/${lead.id}`, staffB.token)).status).toBe(404);
       expect((await t.get(`/api/projects/${project.id}`, staffB.token)).status).toBe(404);
-      expect((await t.post(`/api/projects/${project.id}/transitions`, { to: 'lost', reason: 'x', version: 1 }, staffB.token)).status).toBe(404);
+      expect(
+        (await t.post(`/api/projects/${project.id}/transitions`, { to: 'lost', reason: 'x', version: 1 }, staffB.token))
+          .status,
+      ).toBe(404);
       expect((await t.get(`/api/activities?subjectType=lead&subjectId=${lead.id}`, staffB.token)).status).toBe(404);
       expect((await t.get(`/api/audit?entity=lead&entityId=${lead.id}`, staffB.token)).status).toBe(404);
       expect((await t.get(`/api/projects/${project.id}/history`, staffB.token)).status).toBe(404);
@@ -101,7 +133,11 @@ describe('leads, follow-ups and the project pipeline', () => {
       const noReason = await t.patch(`/api/leads/${lead.id}`, { status: 'invalid', version: 1 }, staffA.token);
       expect(noReason.status).toBe(400);
       expect(noReason.body.details[0].field).toBe('invalidReason');
-      const ok = await t.patch(`/api/leads/${lead.id}`, { status: 'invalid', invalidReason: '企业已在他地落户', version: 1 }, staffA.token);
+      const ok = await t.patch(
+        `/api/leads/${lead.id}`,
+        { status: 'invalid', invalidReason: '企业已在他地落户', version: 1 },
+        staffA.token,
+      );
       expect(ok.body).toMatchObject({ status: 'invalid', invalidReason: '企业已在他地落户', version: 2 });
     });
 
@@ -111,7 +147,9 @@ describe('leads, follow-ups and the project pipeline', () => {
       const stale = await t.patch(`/api/leads/${lead.id}`, { estimatedWan: 2, version: 1 }, staffA2.token);
       expect(stale.status).toBe(409);
       expect((await t.get(`/api/leads/${lead.id}`, staffA.token)).body.estimatedWan).toBe(1);
-      expect((await t.patch(`/api/leads/${lead.id}`, { status: 'converted', version: 2 }, staffA.token)).status).toBe(400);
+      expect((await t.patch(`/api/leads/${lead.id}`, { status: 'converted', version: 2 }, staffA.token)).status).toBe(
+        400,
+      );
     });
 
     it('is audited with before and after, visible to the team', async () => {
@@ -151,32 +189,69 @@ describe('leads, follow-ups and the project pipeline', () => {
 
     it('refuses system kinds and a missing subject', async () => {
       const lead = await newLead(staffA);
-      const sys = await t.post('/api/activities', { subjectType: 'lead', subjectId: lead.id, kind: 'stage_change', occurredAt: '2026-11-24T09:30:00+08:00', summary: 'x' }, staffA.token);
+      const sys = await t.post(
+        '/api/activities',
+        {
+          subjectType: 'lead',
+          subjectId: lead.id,
+          kind: 'stage_change',
+          occurredAt: '2026-11-24T09:30:00+08:00',
+          summary: 'x',
+        },
+        staffA.token,
+      );
       expect(sys.status).toBe(400);
-      const missing = await t.post('/api/activities', { subjectType: 'project', subjectId: lead.id, kind: 'call', occurredAt: '2026-11-24T09:30:00+08:00', summary: 'x' }, staffA.token);
+      const missing = await t.post(
+        '/api/activities',
+        {
+          subjectType: 'project',
+          subjectId: lead.id,
+          kind: 'call',
+          occurredAt: '2026-11-24T09:30:00+08:00',
+          summary: 'x',
+        },
+        staffA.token,
+      );
       expect(missing.status).toBe(404);
     });
 
-    it('shows staff only their own team\'s follow-ups on a shared company', async () => {
+    it("shows staff only their own team's follow-ups on a shared company", async () => {
       const company = await t.post('/api/companies', { name: '共享企业' }, staffA.token);
       for (const user of [staffA, staffB]) {
-        await t.post('/api/activities', { subjectType: 'company', subjectId: company.body.id, kind: 'visit', occurredAt: '2026-11-20T10:00:00+08:00', summary: `${user.username} 拜访` }, user.token);
+        await t.post(
+          '/api/activities',
+          {
+            subjectType: 'company',
+            subjectId: company.body.id,
+            kind: 'visit',
+            occurredAt: '2026-11-20T10:00:00+08:00',
+            summary: `${user.username} 拜访`,
+          },
+          user.token,
+        );
       }
       const seenByB = await t.get(`/api/activities?subjectType=company&subjectId=${company.body.id}`, staffB.token);
       expect(seenByB.body.items.map((a: { summary: string }) => a.summary)).toEqual(['staff.b 拜访']);
-      const seenByLeader = await t.get(`/api/activities?subjectType=company&subjectId=${company.body.id}`, leader.token);
+      const seenByLeader = await t.get(
+        `/api/activities?subjectType=company&subjectId=${company.body.id}`,
+        leader.token,
+      );
       expect(seenByLeader.body.total).toBe(2);
     });
   });
 
   describe('POST /api/leads/:id/convert', () => {
-    it('converts only a qualified lead, into a negotiating project that keeps the lead\'s source', async () => {
+    it("converts only a qualified lead, into a negotiating project that keeps the lead's source", async () => {
       const refId = '11111111-2222-4333-8444-555555555555';
       const lead = await newLead(staffA, { source: 'card_interest', sourceRefId: refId });
       const early = await t.post(`/api/leads/${lead.id}/convert`, { version: 1 }, staffA.token);
       expect(early.status).toBe(422);
       await t.patch(`/api/leads/${lead.id}`, { status: 'qualified', version: 1 }, staffA.token);
-      const converted = await t.post(`/api/leads/${lead.id}/convert`, { version: 2, isKey: true, responsibleLeaderId: leader.id }, staffA.token);
+      const converted = await t.post(
+        `/api/leads/${lead.id}/convert`,
+        { version: 2, isKey: true, responsibleLeaderId: leader.id },
+        staffA.token,
+      );
       expect(converted.status).toBe(200);
       expect(converted.body.project).toMatchObject({
         name: '动力电池项目',
@@ -193,16 +268,26 @@ describe('leads, follow-ups and the project pipeline', () => {
       });
       const after = await t.get(`/api/leads/${lead.id}`, staffA.token);
       expect(after.body).toMatchObject({ status: 'converted', projectId: converted.body.project.id });
-      expect((await t.post(`/api/leads/${lead.id}/convert`, { version: after.body.version }, staffA.token)).status).toBe(422);
-      expect((await t.patch(`/api/leads/${lead.id}`, { name: 'x', version: after.body.version }, staffA.token)).status).toBe(422);
+      expect(
+        (await t.post(`/api/leads/${lead.id}/convert`, { version: after.body.version }, staffA.token)).status,
+      ).toBe(422);
+      expect(
+        (await t.patch(`/api/leads/${lead.id}`, { name: 'x', version: after.body.version }, staffA.token)).status,
+      ).toBe(422);
       const history = await t.get(`/api/projects/${converted.body.project.id}/history`, staffA.token);
-      expect(history.body.items).toEqual([expect.objectContaining({ fromStage: null, toStage: 'negotiating', actorId: staffA.id })]);
+      expect(history.body.items).toEqual([
+        expect.objectContaining({ fromStage: null, toStage: 'negotiating', actorId: staffA.id }),
+      ]);
     });
 
     it('refuses a staff member as responsible leader', async () => {
       const lead = await newLead(staffA);
       await t.patch(`/api/leads/${lead.id}`, { status: 'qualified', version: 1 }, staffA.token);
-      const bad = await t.post(`/api/leads/${lead.id}/convert`, { version: 2, responsibleLeaderId: staffA2.id }, staffA.token);
+      const bad = await t.post(
+        `/api/leads/${lead.id}/convert`,
+        { version: 2, responsibleLeaderId: staffA2.id },
+        staffA.token,
+      );
       expect(bad.status).toBe(400);
       expect(bad.body.details[0].field).toBe('responsibleLeaderId');
       expect((await t.get(`/api/leads/${lead.id}`, staffA.token)).body.status).toBe('qualified');
@@ -212,7 +297,11 @@ describe('leads, follow-ups and the project pipeline', () => {
   describe('POST /api/projects/:id/transitions', () => {
     it('refuses a forward move without its evidence with 422 naming what is missing', async () => {
       const project = await newProject(staffA);
-      const { status, body } = await t.post(`/api/projects/${project.id}/transitions`, { to: 'signed', signedAt: '2026-11-01', version: 1 }, staffA.token);
+      const { status, body } = await t.post(
+        `/api/projects/${project.id}/transitions`,
+        { to: 'signed', signedAt: '2026-11-01', version: 1 },
+        staffA.token,
+      );
       expect(status).toBe(422);
       expect(body.message).toContain('合同投资额');
       expect(body.details).toEqual([{ field: 'contractedWan', message: expect.any(String) }]);
@@ -229,20 +318,36 @@ describe('leads, follow-ups and the project pipeline', () => {
       expect(moved.status).toBe(200);
       expect(moved.body).toMatchObject({ stage: 'signed', signedAt: '2026-11-02', contractedWan: 80000, version: 2 });
       const history = await t.get(`/api/projects/${project.id}/history`, staffA.token);
-      expect(history.body.items.map((h: { fromStage: string | null; toStage: string }) => [h.fromStage, h.toStage])).toEqual([
+      expect(
+        history.body.items.map((h: { fromStage: string | null; toStage: string }) => [h.fromStage, h.toStage]),
+      ).toEqual([
         [null, 'negotiating'],
         ['negotiating', 'signed'],
       ]);
-      expect(history.body.items[1]).toMatchObject({ note: '推介会现场签约', evidence: { signedAt: '2026-11-02', contractedWan: 80000 } });
+      expect(history.body.items[1]).toMatchObject({
+        note: '推介会现场签约',
+        evidence: { signedAt: '2026-11-02', contractedWan: 80000 },
+      });
       const timeline = await t.get(`/api/activities?subjectType=project&subjectId=${project.id}`, staffA.token);
-      expect(timeline.body.items[0]).toMatchObject({ kind: 'stage_change', summary: expect.stringContaining('在谈 → 已签约') });
+      expect(timeline.body.items[0]).toMatchObject({
+        kind: 'stage_change',
+        summary: expect.stringContaining('在谈 → 已签约'),
+      });
       const trail = await t.get(`/api/audit?entity=project&entityId=${project.id}`, staffA.token);
-      expect(trail.body.items[0]).toMatchObject({ action: 'transition', before: { stage: 'negotiating' }, after: { stage: 'signed' } });
+      expect(trail.body.items[0]).toMatchObject({
+        action: 'transition',
+        before: { stage: 'negotiating' },
+        after: { stage: 'signed' },
+      });
     });
 
-    it('skips a stage only with the skipped stage\'s evidence', async () => {
+    it("skips a stage only with the skipped stage's evidence", async () => {
       const project = await newProject(staffA);
-      const skip = await t.post(`/api/projects/${project.id}/transitions`, { to: 'registered', localUscc: '914403001922038216', version: 1 }, staffA.token);
+      const skip = await t.post(
+        `/api/projects/${project.id}/transitions`,
+        { to: 'registered', localUscc: '914403001922038216', version: 1 },
+        staffA.token,
+      );
       expect(skip.status).toBe(422);
       expect(skip.body.details.map((d: { field: string }) => d.field)).toEqual(['signedAt', 'contractedWan']);
       const ok = await t.post(
@@ -253,55 +358,134 @@ describe('leads, follow-ups and the project pipeline', () => {
       expect(ok.body.stage).toBe('registered');
     });
 
-    it('checks the local entity\'s USCC', async () => {
+    it("checks the local entity's USCC", async () => {
       const project = await newProject(staffA);
-      const bad = await t.post(`/api/projects/${project.id}/transitions`, { to: 'registered', localUscc: '914403001922038217', signedAt: '2026-10-01', contractedWan: 1, version: 1 }, staffA.token);
+      const bad = await t.post(
+        `/api/projects/${project.id}/transitions`,
+        { to: 'registered', localUscc: '914403001922038217', signedAt: '2026-10-01', contractedWan: 1, version: 1 },
+        staffA.token,
+      );
       expect(bad.status).toBe(400);
       expect(bad.body.details[0].field).toBe('localUscc');
     });
 
     it('lets only leaders move back, and only with a reason', async () => {
       const project = await newProject(staffA);
-      await t.post(`/api/projects/${project.id}/transitions`, { to: 'signed', signedAt: '2026-11-02', contractedWan: 1, version: 1 }, staffA.token);
-      expect((await t.post(`/api/projects/${project.id}/transitions`, { to: 'negotiating', reason: '合同作废', version: 2 }, staffA.token)).status).toBe(403);
-      const noReason = await t.post(`/api/projects/${project.id}/transitions`, { to: 'negotiating', version: 2 }, leader.token);
+      await t.post(
+        `/api/projects/${project.id}/transitions`,
+        { to: 'signed', signedAt: '2026-11-02', contractedWan: 1, version: 1 },
+        staffA.token,
+      );
+      expect(
+        (
+          await t.post(
+            `/api/projects/${project.id}/transitions`,
+            { to: 'negotiating', reason: '合同作废', version: 2 },
+            staffA.token,
+          )
+        ).status,
+      ).toBe(403);
+      const noReason = await t.post(
+        `/api/projects/${project.id}/transitions`,
+        { to: 'negotiating', version: 2 },
+        leader.token,
+      );
       expect(noReason.status).toBe(422);
       expect(noReason.body.details[0].field).toBe('reason');
-      const back = await t.post(`/api/projects/${project.id}/transitions`, { to: 'negotiating', reason: '合同作废，重新谈判', version: 2 }, leader.token);
+      const back = await t.post(
+        `/api/projects/${project.id}/transitions`,
+        { to: 'negotiating', reason: '合同作废，重新谈判', version: 2 },
+        leader.token,
+      );
       expect(back.body.stage).toBe('negotiating');
     });
 
     it('holds and resumes to the former stage; drops, and only a leader revives', async () => {
       const project = await newProject(staffA);
-      await t.post(`/api/projects/${project.id}/transitions`, { to: 'signed', signedAt: '2026-11-02', contractedWan: 1, version: 1 }, staffA.token);
-      const held = await t.post(`/api/projects/${project.id}/transitions`, { to: 'on_hold', reason: '企业资金调整', version: 2 }, staffA.token);
+      await t.post(
+        `/api/projects/${project.id}/transitions`,
+        { to: 'signed', signedAt: '2026-11-02', contractedWan: 1, version: 1 },
+        staffA.token,
+      );
+      const held = await t.post(
+        `/api/projects/${project.id}/transitions`,
+        { to: 'on_hold', reason: '企业资金调整', version: 2 },
+        staffA.token,
+      );
       expect(held.body).toMatchObject({ stage: 'on_hold', heldStage: 'signed' });
-      const resumed = await t.post(`/api/projects/${project.id}/transitions`, { to: 'signed', version: 3 }, staffA.token);
+      const resumed = await t.post(
+        `/api/projects/${project.id}/transitions`,
+        { to: 'signed', version: 3 },
+        staffA.token,
+      );
       expect(resumed.body).toMatchObject({ stage: 'signed', heldStage: null });
-      const lost = await t.post(`/api/projects/${project.id}/transitions`, { to: 'lost', reason: '企业选择外地', version: 4 }, staffA.token);
+      const lost = await t.post(
+        `/api/projects/${project.id}/transitions`,
+        { to: 'lost', reason: '企业选择外地', version: 4 },
+        staffA.token,
+      );
       expect(lost.body.stage).toBe('lost');
-      expect((await t.post(`/api/projects/${project.id}/transitions`, { to: 'signed', reason: '重新洽谈', version: 5 }, staffA.token)).status).toBe(403);
-      expect((await t.post(`/api/projects/${project.id}/transitions`, { to: 'registered', reason: 'x', version: 5 }, leader.token)).status).toBe(422);
-      const revived = await t.post(`/api/projects/${project.id}/transitions`, { to: 'signed', reason: '企业回心转意', version: 5 }, leader.token);
+      expect(
+        (
+          await t.post(
+            `/api/projects/${project.id}/transitions`,
+            { to: 'signed', reason: '重新洽谈', version: 5 },
+            staffA.token,
+          )
+        ).status,
+      ).toBe(403);
+      expect(
+        (
+          await t.post(
+            `/api/projects/${project.id}/transitions`,
+            { to: 'registered', reason: 'x', version: 5 },
+            leader.token,
+          )
+        ).status,
+      ).toBe(422);
+      const revived = await t.post(
+        `/api/projects/${project.id}/transitions`,
+        { to: 'signed', reason: '企业回心转意', version: 5 },
+        leader.token,
+      );
       expect(revived.body.stage).toBe('signed');
     });
 
     it('refuses a stale version and an unknown stage', async () => {
       const project = await newProject(staffA);
-      expect((await t.post(`/api/projects/${project.id}/transitions`, { to: 'lost', reason: 'x', version: 9 }, staffA.token)).status).toBe(409);
-      expect((await t.post(`/api/projects/${project.id}/transitions`, { to: 'done', version: 1 }, staffA.token)).status).toBe(400);
-      expect((await t.patch(`/api/projects/${project.id}`, { stage: 'signed', version: 1 }, staffA.token)).status).toBe(400);
+      expect(
+        (await t.post(`/api/projects/${project.id}/transitions`, { to: 'lost', reason: 'x', version: 9 }, staffA.token))
+          .status,
+      ).toBe(409);
+      expect(
+        (await t.post(`/api/projects/${project.id}/transitions`, { to: 'done', version: 1 }, staffA.token)).status,
+      ).toBe(400);
+      expect((await t.patch(`/api/projects/${project.id}`, { stage: 'signed', version: 1 }, staffA.token)).status).toBe(
+        400,
+      );
     });
   });
 
   describe('stalled projects and the staff home page', () => {
     it('marks a project stalled after 30 days without movement and lists it; a follow-up revives it', async () => {
       const project = await newProject(staffA2, { name: '停滞项目' });
-      await t.dataSource.query(`UPDATE projects SET last_progress_at = now() - interval '31 days' WHERE id = $1`, [project.id]);
+      await t.dataSource.query(`UPDATE projects SET last_progress_at = now() - interval '31 days' WHERE id = $1`, [
+        project.id,
+      ]);
       expect((await t.get(`/api/projects/${project.id}`, staffA2.token)).body.stalled).toBe(true);
       const mine = await t.get(`/api/projects?stalled=true&ownerId=${staffA2.id}`, staffA2.token);
       expect(mine.body.items.map((p: { name: string }) => p.name)).toEqual(['停滞项目']);
-      await t.post('/api/activities', { subjectType: 'project', subjectId: project.id, kind: 'meeting', occurredAt: '2026-11-24T10:00:00+08:00', summary: '约谈企业负责人' }, staffA2.token);
+      await t.post(
+        '/api/activities',
+        {
+          subjectType: 'project',
+          subjectId: project.id,
+          kind: 'meeting',
+          occurredAt: '2026-11-24T10:00:00+08:00',
+          summary: '约谈企业负责人',
+        },
+        staffA2.token,
+      );
       expect((await t.get(`/api/projects/${project.id}`, staffA2.token)).body.stalled).toBe(false);
     });
 
@@ -314,16 +498,26 @@ describe('leads, follow-ups and the project pipeline', () => {
   });
 
   describe('GET /api/projects/board', () => {
-    it('gives every stage a column with counts and 万元 sums over the caller\'s visible projects', async () => {
+    it("gives every stage a column with counts and 万元 sums over the caller's visible projects", async () => {
       const { status, body } = await t.get('/api/projects/board', staffB.token);
       expect(status).toBe(200);
-      expect(body.columns.map((c: { stage: string }) => c.stage)).toEqual(['negotiating', 'signed', 'registered', 'under_construction', 'in_production', 'on_hold', 'lost']);
+      expect(body.columns.map((c: { stage: string }) => c.stage)).toEqual([
+        'negotiating',
+        'signed',
+        'registered',
+        'under_construction',
+        'in_production',
+        'on_hold',
+        'lost',
+      ]);
       expect(body.columns.every((c: { count: number }) => c.count === 0)).toBe(true);
       const all = await t.get('/api/projects/board', leader.token);
       const signed = all.body.columns.find((c: { stage: string }) => c.stage === 'signed');
       const list = await t.get('/api/projects?stage=signed&limit=200', leader.token);
       expect(signed.count).toBe(list.body.total);
-      expect(signed.contractedWan).toBe(list.body.items.reduce((sum: number, p: { contractedWan: number | null }) => sum + (p.contractedWan ?? 0), 0));
+      expect(signed.contractedWan).toBe(
+        list.body.items.reduce((sum: number, p: { contractedWan: number | null }) => sum + (p.contractedWan ?? 0), 0),
+      );
     });
   });
 

@@ -28,7 +28,9 @@ describe('start-up seeds', () => {
     expect(seeded.demo).toContain('demo.leader');
     const token = await t.login('demo.leader', DEMO_PASSWORD);
     const board = await t.get('/api/projects/board', token);
-    const counts = Object.fromEntries(board.body.columns.map((c: { stage: string; count: number }) => [c.stage, c.count]));
+    const counts = Object.fromEntries(
+      board.body.columns.map((c: { stage: string; count: number }) => [c.stage, c.count]),
+    );
     expect(counts).toMatchObject({ negotiating: 2, signed: 1, registered: 1, under_construction: 1, in_production: 1 });
     const leads = await t.get('/api/leads?limit=200', token);
     expect(leads.body.total).toBe(9);

@@ -75,7 +75,12 @@ describe('users, teams and org units', () => {
         admin.token,
       );
       expect(status).toBe(400);
-      expect(body.details.map((d: { field: string }) => d.field).sort()).toEqual(['displayName', 'role', 'teamId', 'username']);
+      expect(body.details.map((d: { field: string }) => d.field).sort()).toEqual([
+        'displayName',
+        'role',
+        'teamId',
+        'username',
+      ]);
       expect((await t.get('/api/users?q=!', admin.token)).body.total).toBe(0);
     });
   });
@@ -114,7 +119,7 @@ describe('users, teams and org units', () => {
   });
 
   describe('POST /api/users/:id/reset-password', () => {
-    it('sets a new password and ends the user\'s sessions', async () => {
+    it("sets a new password and ends the user's sessions", async () => {
       const user = await t.createUser('forgetful', 'staff');
       const reset = await t.post(`/api/users/${user.id}/reset-password`, { password: 'Brand-new-2026' }, admin.token);
       expect(reset.status).toBe(201);
@@ -130,7 +135,10 @@ describe('users, teams and org units', () => {
       expect(first.status).toBe(200);
       expect(first.body.total).toBe(5);
       expect(first.body.items.map((u: { username: string }) => u.username)).toEqual(['pager.0', 'pager.1', 'pager.2']);
-      const second = await t.get(`/api/users?limit=3&q=pager&sort=username:asc&cursor=${first.body.nextCursor}`, staff.token);
+      const second = await t.get(
+        `/api/users?limit=3&q=pager&sort=username:asc&cursor=${first.body.nextCursor}`,
+        staff.token,
+      );
       expect(second.body.items.map((u: { username: string }) => u.username)).toEqual(['pager.3', 'pager.4']);
       expect(second.body.nextCursor).toBeNull();
       const leaders = await t.get('/api/users?role=leader', staff.token);

@@ -37,11 +37,15 @@ const LEADER = 'leader01';
  * endpoint sent (captured from the real app), replayed straight through `pg` with the same
  * concurrency and pool size. The API runs as its own process so its memory can be read.
  */
-export async function runCrmBench(databaseUrl: string, load: LoadOptions, log: (line: string) => void): Promise<CrmBenchResult> {
+export async function runCrmBench(
+  databaseUrl: string,
+  load: LoadOptions,
+  log: (line: string) => void,
+): Promise<CrmBenchResult> {
   const pool = new Pool({ connectionString: databaseUrl, max: 20 });
   const scenarios = await defineScenarios(pool);
 
-  log('capturing each endpoint\'s SQL from the app…');
+  log("capturing each endpoint's SQL from the app…");
   const captured = await captureQueries(databaseUrl, scenarios);
 
   const plans = await explainAll(pool, scenarios, captured);
@@ -89,16 +93,40 @@ async function explainAll(
   scenarios: Scenario[],
   captured: Map<string, { groups: CapturedQuery[][] }>,
 ): Promise<string> {
-  const out: string[] = ['# Query plans of the benchmarked endpoints', '', 'Each query as the endpoint sent it, with `EXPLAIN (ANALYZE, BUFFERS)` on the scale data set.', ''];
+  const out: string[] = [
+    '# Query plans of the benchmarked endpoints',
+    '',
+    'Each query as the endpoint sent it, with `EXPLAIN (ANALYZE, BUFFERS)` on the scale data set.',
+    '',
+  ];
   for (const scenario of scenarios) {
-    out.push(`## ${scenario.name} — \`GET ${scenario.path.length > 90 ? `${scenario.path.slice(0, 90)}…` : scenario.path}\``, '');
+    out.push(
+      `## ${scenario.name} — \`GET ${scenario.path.length > 90 ? `${scenario.path.slice(0, 90)}…` : scenario.path}\``,
+      '',
+    );
     for (const query of captured.get(scenario.name)!.groups.flat()) {
       if (/^EXPLAIN/i.test(query.text)) {
-        out.push('The planner\'s row estimate for the total (no rows read):', '', '```sql', query.text.replace(/^EXPLAIN \(FORMAT JSON\) /, ''), '```', '');
+        out.push(
+          "The planner's row estimate for the total (no rows read):",
+          '',
+          '```sql',
+          query.text.replace(/^EXPLAIN \(FORMAT JSON\) /, ''),
+          '```',
+          '',
+        );
         continue;
       }
       const plan = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${query.text}`, query.values);
-      out.push('```sql', query.text, '```', '', '```', ...plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']), '```', '');
+      out.push(
+        '```sql',
+        query.text,
+        '```',
+        '',
+        '```',
+        ...plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']),
+        '```',
+        '',
+      );
     }
   }
   return out.join('\n');
@@ -110,14 +138,28 @@ async function defineScenarios(pool: Pool): Promise<Scenario[]> {
     `SELECT created_at, id FROM leads WHERE deleted_at IS NULL AND status = 'following' AND source = 'roadshow'
       ORDER BY created_at DESC, id DESC OFFSET 9999 LIMIT 1`,
   );
-  if (deep.rowCount === 0) throw new Error('the scale data set is too small for a deep page (needs 10,000 matching leads)');
-  const cursor = encodeCursor({ value: (deep.rows[0].created_at as Date).toISOString(), id: deep.rows[0].id as string });
-  const project = await pool.query(`SELECT id FROM projects WHERE stage = 'registered' AND deleted_at IS NULL ORDER BY id LIMIT 1`);
+  if (deep.rowCount === 0)
+    throw new Error('the scale data set is too small for a deep page (needs 10,000 matching leads)');
+  const cursor = encodeCursor({
+    value: (deep.rows[0].created_at as Date).toISOString(),
+    id: deep.rows[0].id as string,
+  });
+  const project = await pool.query(
+    `SELECT id FROM projects WHERE stage = 'registered' AND deleted_at IS NULL ORDER BY id LIMIT 1`,
+  );
   const projectId = project.rows[0].id as string;
   return [
     { name: 'lead list, two filters, first page', path: `/api/leads?${filters}&limit=50`, p95TargetMs: 50 },
-    { name: 'lead list, two filters, page 201', path: `/api/leads?${filters}&limit=50&cursor=${cursor}`, p95TargetMs: 50 },
-    { name: 'lead search, two Chinese characters', path: `/api/leads?q=${encodeURIComponent('汽车')}&limit=50`, p95TargetMs: 100 },
+    {
+      name: 'lead list, two filters, page 201',
+      path: `/api/leads?${filters}&limit=50&cursor=${cursor}`,
+      p95TargetMs: 50,
+    },
+    {
+      name: 'lead search, two Chinese characters',
+      path: `/api/leads?q=${encodeURIComponent('汽车')}&limit=50`,
+      p95TargetMs: 100,
+    },
     { name: 'project board', path: '/api/projects/board', p95TargetMs: 100 },
     { name: 'project detail', path: `/api/projects/${projectId}`, p95TargetMs: 50 },
     { name: 'project history', path: `/api/projects/${projectId}/history`, p95TargetMs: 50 },
@@ -134,7 +176,11 @@ async function captureQueries(databaseUrl: string, scenarios: Scenario[]) {
   await app.getHttpAdapter().getInstance().ready();
   const captured = new Map<string, { groups: CapturedQuery[][]; items: number | null }>();
   try {
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: LEADER, password: BENCH_PASSWORD } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: LEADER, password: BENCH_PASSWORD },
+    });
     const headers = { authorization: `Bearer ${login.json().accessToken}` };
     for (const scenario of scenarios) {
       await app.inject({ method: 'GET', url: scenario.path, headers }); // warm the session check

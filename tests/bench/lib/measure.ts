@@ -60,7 +60,14 @@ export async function loopLoad(work: () => Promise<unknown>, options: LoadOption
 function summarize(latencies: number[], seconds: number, errors: number): LoadStats {
   latencies.sort((a, b) => a - b);
   const at = (q: number) => round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
-  return { requests: latencies.length, rps: round(latencies.length / seconds), p50: at(0.5), p95: at(0.95), p99: at(0.99), errors };
+  return {
+    requests: latencies.length,
+    rps: round(latencies.length / seconds),
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    errors,
+  };
 }
 
 /** Samples a process's resident memory (MB) until stopped; returns the peak. */

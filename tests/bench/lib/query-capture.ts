@@ -23,7 +23,8 @@ export class QueryCapture {
     Client.prototype.query = function patched(this: Client, ...args: unknown[]) {
       const [config, values] = args as [string | { text: string; values?: unknown[] }, unknown];
       const text = typeof config === 'string' ? config : config?.text;
-      const record = capture.capturing && typeof text === 'string' && !/"sessions"|^(START|COMMIT|ROLLBACK)/i.test(text);
+      const record =
+        capture.capturing && typeof text === 'string' && !/"sessions"|^(START|COMMIT|ROLLBACK)/i.test(text);
       if (!record) return (original as (...a: unknown[]) => unknown).apply(this, args);
       if (capture.inFlight === 0 || capture.groups.length === 0) capture.groups.push([]);
       capture.groups[capture.groups.length - 1].push({

@@ -4,7 +4,8 @@ import { validateConfig } from './validate-config';
 
 class DatabaseEnv {
   // Set by main.ts to the embedded server's address when the user gave none.
-  @IsString() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL: string;
   @IsOptional() @IsInt() @Min(1) DATABASE_POOL_SIZE?: number;
   @IsOptional() @IsString() DATABASE_SEED_DEMO?: string;

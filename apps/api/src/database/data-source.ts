@@ -12,7 +12,9 @@ import { baseDataSourceOptions } from './typeorm-options';
 if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is required by the migration CLI');
 
 const FOUNDATION = ['audit', 'auth', 'users', 'org'];
-const modules = process.env.MIGRATION_MODULES?.split(',').map((m) => m.trim()).filter(Boolean);
+const modules = process.env.MIGRATION_MODULES?.split(',')
+  .map((m) => m.trim())
+  .filter(Boolean);
 const entityGlobs = modules
   ? [...new Set([...FOUNDATION, ...modules])].map((m) => join(__dirname, '..', 'modules', m, '**', '*.entity.{ts,js}'))
   : [join(__dirname, '..', 'modules', '**', '*.entity.{ts,js}')];

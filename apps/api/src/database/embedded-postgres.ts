@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
@@ -85,7 +85,7 @@ function clearStalePid(dataDir: string): void {
       `Another PostgreSQL (pid ${pid}) is already running on ${dataDir}. Stop the other Lianqiao process first.`,
     );
   }
-  require('node:fs').rmSync(pidFile);
+  rmSync(pidFile);
 }
 
 /** The preferred port when it is free, else any free port. */

@@ -34,14 +34,7 @@ export type CapitalOrigin = (typeof CAPITAL_ORIGINS)[number];
 export const OWNERSHIP_TYPES = ['central_soe', 'local_soe', 'private', 'foreign', 'hmt', 'other'] as const;
 export type OwnershipType = (typeof OWNERSHIP_TYPES)[number];
 
-export const COMPANY_TAGS = [
-  'global500',
-  'china500',
-  'listed',
-  'srdi',
-  'high_tech',
-  'above_scale',
-] as const;
+export const COMPANY_TAGS = ['global500', 'china500', 'listed', 'srdi', 'high_tech', 'above_scale'] as const;
 export type CompanyTag = (typeof COMPANY_TAGS)[number];
 
 export const ACTIVITY_KINDS = [

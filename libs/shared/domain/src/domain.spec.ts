@@ -1,4 +1,12 @@
-import { chainLevel, isValidUscc, judgeTransition, maskMobile, normalizeCompanyName, usccCheckCharacter, usccProblem } from './index';
+import {
+  chainLevel,
+  isValidUscc,
+  judgeTransition,
+  maskMobile,
+  normalizeCompanyName,
+  usccCheckCharacter,
+  usccProblem,
+} from './index';
 
 describe('USCC (GB 32100-2015)', () => {
   it('accepts real codes with a correct check character', () => {
@@ -22,21 +30,35 @@ describe('USCC (GB 32100-2015)', () => {
 
 describe(judgeTransition.name, () => {
   it('allows one step forward with its evidence and says what is missing without it', () => {
-    expect(judgeTransition('negotiating', 'signed', { signedAt: '2026-01-01', contractedWan: 5000 }, null)).toMatchObject({ ok: true, kind: 'forward' });
+    expect(
+      judgeTransition('negotiating', 'signed', { signedAt: '2026-01-01', contractedWan: 5000 }, null),
+    ).toMatchObject({ ok: true, kind: 'forward' });
     const verdict = judgeTransition('negotiating', 'signed', { signedAt: '2026-01-01' }, null);
     expect(verdict).toMatchObject({ ok: false, missing: ['contractedWan'] });
   });
 
   it('allows a skip only with the evidence of every skipped stage', () => {
-    expect(judgeTransition('negotiating', 'registered', { localUscc: 'X' }, null)).toMatchObject({ ok: false, missing: ['signedAt', 'contractedWan'] });
+    expect(judgeTransition('negotiating', 'registered', { localUscc: 'X' }, null)).toMatchObject({
+      ok: false,
+      missing: ['signedAt', 'contractedWan'],
+    });
     expect(
       judgeTransition('negotiating', 'registered', { localUscc: 'X', signedAt: '2026-01-01', contractedWan: 1 }, null),
     ).toMatchObject({ ok: true });
   });
 
   it('sends backward moves and revivals to leaders with a reason', () => {
-    expect(judgeTransition('signed', 'negotiating', {}, null)).toMatchObject({ ok: true, kind: 'backward', needsLeader: true, needsReason: true });
-    expect(judgeTransition('lost', 'signed', {}, 'signed')).toMatchObject({ ok: true, kind: 'revive', needsLeader: true });
+    expect(judgeTransition('signed', 'negotiating', {}, null)).toMatchObject({
+      ok: true,
+      kind: 'backward',
+      needsLeader: true,
+      needsReason: true,
+    });
+    expect(judgeTransition('lost', 'signed', {}, 'signed')).toMatchObject({
+      ok: true,
+      kind: 'revive',
+      needsLeader: true,
+    });
     expect(judgeTransition('lost', 'registered', {}, 'signed')).toMatchObject({ ok: false });
   });
 

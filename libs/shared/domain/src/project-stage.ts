@@ -22,7 +22,12 @@ export const EVIDENCE_LABELS: Record<EvidenceField, string> = {
 export type TransitionEvidence = Partial<Record<EvidenceField, string | number | null | undefined>>;
 
 export type TransitionVerdict =
-  | { ok: true; kind: 'forward' | 'backward' | 'hold' | 'resume' | 'lose' | 'revive'; needsLeader: boolean; needsReason: boolean }
+  | {
+      ok: true;
+      kind: 'forward' | 'backward' | 'hold' | 'resume' | 'lose' | 'revive';
+      needsLeader: boolean;
+      needsReason: boolean;
+    }
   | { ok: false; message: string; missing?: EvidenceField[] };
 
 export function stageIndex(stage: ProjectStage): number {
@@ -59,7 +64,8 @@ export function judgeTransition(
       ? { ok: true, kind: 'revive', needsLeader: true, needsReason: true }
       : { ok: false, message: `终止的项目只能恢复到终止前的阶段（${base}）` };
   }
-  if (from === 'on_hold' && target === base) return { ok: true, kind: 'resume', needsLeader: false, needsReason: false };
+  if (from === 'on_hold' && target === base)
+    return { ok: true, kind: 'resume', needsLeader: false, needsReason: false };
 
   const delta = stageIndex(target) - stageIndex(base);
   if (delta < 0) return { ok: true, kind: 'backward', needsLeader: true, needsReason: true };

@@ -5,7 +5,11 @@ import { seesAllTeams, type AuthUser } from './auth-user';
  * Staff see their own records and their team's; leaders and admins see all. The same rule in SQL
  * (for lists) and in code (for single records, which answer 404 when out of sight).
  */
-export function applyTeamScope<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, alias: string, user: AuthUser): void {
+export function applyTeamScope<E extends ObjectLiteral>(
+  qb: SelectQueryBuilder<E>,
+  alias: string,
+  user: AuthUser,
+): void {
   if (seesAllTeams(user)) return;
   if (user.teamId) {
     qb.andWhere(`(${alias}.team_id = :scopeTeamId OR ${alias}.owner_id = :scopeUserId)`, {

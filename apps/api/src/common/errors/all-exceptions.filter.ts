@@ -98,6 +98,11 @@ function shape(statusCode: number, message: string, details?: ApiErrorDetail[]):
 
 /** "Key (uscc)=(…) already exists." → "uscc" (snake_case columns mapped back to camelCase). */
 function fieldOf(pg: { detail?: string; column?: string }): string | undefined {
-  const column = pg.column ?? /Key \(([^)]+)\)/.exec(pg.detail ?? '')?.[1]?.split(',')[0]?.trim();
+  const column =
+    pg.column ??
+    /Key \(([^)]+)\)/
+      .exec(pg.detail ?? '')?.[1]
+      ?.split(',')[0]
+      ?.trim();
   return column?.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 }

@@ -19,7 +19,8 @@ export function createLoggerOptions(level: string): Params {
       level,
       genReqId: requestIdOf,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password'],
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      customLogLevel: (_req, res, err) =>
+        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
       // Health probes and static files would drown the rest.
       autoLogging: { ignore: (req) => !req.url?.startsWith('/api/') || req.url.startsWith('/api/health') },
       serializers: {

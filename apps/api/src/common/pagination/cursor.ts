@@ -32,7 +32,11 @@ export interface SortSpec<F extends string> {
 }
 
 /** "name:asc" → {field, direction}, checked against the sortable fields. */
-export function parseSort<F extends string>(raw: string | undefined, allowed: readonly F[], fallback: SortSpec<F>): SortSpec<F> {
+export function parseSort<F extends string>(
+  raw: string | undefined,
+  allowed: readonly F[],
+  fallback: SortSpec<F>,
+): SortSpec<F> {
   if (!raw) return fallback;
   const [field, direction = 'asc'] = raw.split(':');
   if (!allowed.includes(field as F) || (direction !== 'asc' && direction !== 'desc')) {

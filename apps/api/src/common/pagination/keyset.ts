@@ -40,7 +40,10 @@ export async function keysetPage<E extends ObjectLiteral, D, R extends { id: str
       qb.andWhere(`(${options.column} IS NULL AND ${idColumn} ${cmp} :cursorId)`, { cursorId: id });
     } else {
       const after = `(${options.column}, ${idColumn}) ${cmp} (:cursorValue, :cursorId)`;
-      qb.andWhere(options.nullable ? `(${after} OR ${options.column} IS NULL)` : after, { cursorValue: value, cursorId: id });
+      qb.andWhere(options.nullable ? `(${after} OR ${options.column} IS NULL)` : after, {
+        cursorValue: value,
+        cursorId: id,
+      });
     }
   }
   // Without a NULLS clause the order matches the btree indexes, read forwards or backwards.
@@ -65,13 +68,20 @@ export async function keysetPage<E extends ObjectLiteral, D, R extends { id: str
  * The planner's estimate first (no rows read); an exact count, capped, only when the estimate says
  * the set is small. Display-only LEFT JOINs to one row are dropped: they cannot change a count.
  */
-async function countOf<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>): Promise<{ total: number; estimate: boolean }> {
+async function countOf<E extends ObjectLiteral>(
+  qb: SelectQueryBuilder<E>,
+): Promise<{ total: number; estimate: boolean }> {
   qb.expressionMap.joinAttributes = qb.expressionMap.joinAttributes.filter((join) => join.direction !== 'LEFT');
   const manager = qb.connection.manager;
   const [sql, params] = qb.select('1').take(undefined).limit(undefined).getQueryAndParameters();
   const [plan] = await manager.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
   const estimated = Math.round(plan['QUERY PLAN'][0].Plan['Plan Rows'] as number);
   if (estimated > EXACT_COUNT_LIMIT) return { total: estimated, estimate: true };
-  const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM (${sql} LIMIT ${EXACT_COUNT_LIMIT + 1}) capped`, params);
-  return count > EXACT_COUNT_LIMIT ? { total: Math.max(count, estimated), estimate: true } : { total: count, estimate: false };
+  const [{ count }] = await manager.query(
+    `SELECT count(*)::int AS count FROM (${sql} LIMIT ${EXACT_COUNT_LIMIT + 1}) capped`,
+    params,
+  );
+  return count > EXACT_COUNT_LIMIT
+    ? { total: Math.max(count, estimated), estimate: true }
+    : { total: count, estimate: false };
 }

@@ -4,7 +4,10 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
  * Selects SQL expressions under the given names and reads raw rows: for hot lists, where
  * hydrating entities with their joins costs several times the query itself.
  */
-export function selectRaw<E extends ObjectLiteral, R>(qb: SelectQueryBuilder<E>, columns: Record<keyof R & string, string>): Promise<R[]> {
+export function selectRaw<E extends ObjectLiteral, R>(
+  qb: SelectQueryBuilder<E>,
+  columns: Record<keyof R & string, string>,
+): Promise<R[]> {
   const entries = Object.entries(columns) as Array<[string, string]>;
   qb.select(entries[0][1], entries[0][0]);
   for (const [alias, expression] of entries.slice(1)) qb.addSelect(expression, alias);

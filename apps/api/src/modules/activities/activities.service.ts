@@ -34,13 +34,19 @@ export class ActivitiesService {
     const qb = this.dataSource
       .getRepository(Activity)
       .createQueryBuilder('activity')
-      .where('activity.subject_type = :type AND activity.subject_id = :id', { type: query.subjectType, id: query.subjectId })
+      .where('activity.subject_type = :type AND activity.subject_id = :id', {
+        type: query.subjectType,
+        id: query.subjectId,
+      })
       .orderBy('activity.occurred_at', 'DESC')
       .addOrderBy('activity.created_at', 'DESC')
       .take(500);
     // A company is shared, its follow-ups are not: staff see their own team's entries there.
     if (query.subjectType === 'company' && !seesAllTeams(user)) {
-      qb.andWhere('(activity.team_id = :teamId OR activity.actor_id = :userId)', { teamId: user.teamId, userId: user.id });
+      qb.andWhere('(activity.team_id = :teamId OR activity.actor_id = :userId)', {
+        teamId: user.teamId,
+        userId: user.id,
+      });
     }
     return (await qb.getMany()).map(ActivityResponseDto.from);
   }

@@ -105,7 +105,10 @@ export class AuthService implements OnModuleInit {
 
   /** Exchanges a refresh token for a new access token and a new refresh token (rotation). */
   async refresh(refreshToken: string) {
-    const session = await this.sessions.findOne({ where: { refreshTokenHash: sha256(refreshToken) }, relations: { user: true } });
+    const session = await this.sessions.findOne({
+      where: { refreshTokenHash: sha256(refreshToken) },
+      relations: { user: true },
+    });
     const problem = session ? this.sessionProblem(session, new Date()) : 'unknown';
     if (!session || problem || !session.user?.active) {
       this.logger.warn({ sessionId: session?.id, reason: problem ?? 'inactive' }, 'refresh refused');

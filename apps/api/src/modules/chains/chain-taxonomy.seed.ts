@@ -17,11 +17,23 @@ export async function seedChainTaxonomy(manager: EntityManager): Promise<number>
     added++;
     for (const [order, node] of entry.nodes.entries()) {
       const parent = await manager.save(
-        manager.create(ChainNode, { chainId: chain.id, parentId: null, name: node.name, layer: node.layer, sortOrder: order }),
+        manager.create(ChainNode, {
+          chainId: chain.id,
+          parentId: null,
+          name: node.name,
+          layer: node.layer,
+          sortOrder: order,
+        }),
       );
       for (const [childOrder, child] of (node.children ?? []).entries()) {
         await manager.save(
-          manager.create(ChainNode, { chainId: chain.id, parentId: parent.id, name: child, layer: node.layer, sortOrder: childOrder }),
+          manager.create(ChainNode, {
+            chainId: chain.id,
+            parentId: parent.id,
+            name: child,
+            layer: node.layer,
+            sortOrder: childOrder,
+          }),
         );
       }
     }

@@ -33,13 +33,26 @@ export class ChainsService implements OnModuleInit {
   }
 
   async list(): Promise<ChainSummaryDto[]> {
-    const rows: Array<{ id: string; code: string; name: string; kind: 'chain' | 'sector'; version: number; node_count: string }> =
-      await this.dataSource.query(
-        `SELECT c.id, c.code, c.name, c.kind, c.version,
+    const rows: Array<{
+      id: string;
+      code: string;
+      name: string;
+      kind: 'chain' | 'sector';
+      version: number;
+      node_count: string;
+    }> = await this.dataSource.query(
+      `SELECT c.id, c.code, c.name, c.kind, c.version,
                 (SELECT count(*) FROM chain_nodes n WHERE n.chain_id = c.id AND n.deleted_at IS NULL) AS node_count
            FROM chains c WHERE c.deleted_at IS NULL ORDER BY c.sort_order, c.name`,
-      );
-    return rows.map((c) => ({ id: c.id, code: c.code, name: c.name, kind: c.kind, nodeCount: Number(c.node_count), version: c.version }));
+    );
+    return rows.map((c) => ({
+      id: c.id,
+      code: c.code,
+      name: c.name,
+      kind: c.kind,
+      nodeCount: Number(c.node_count),
+      version: c.version,
+    }));
   }
 
   /**
@@ -90,7 +103,15 @@ export class ChainsService implements OnModuleInit {
           version: node.version,
         };
       });
-    return { id: chain.id, code: chain.code, name: chain.name, kind: chain.kind, nodeCount: nodes.length, version: chain.version, nodes: build(null) };
+    return {
+      id: chain.id,
+      code: chain.code,
+      name: chain.name,
+      kind: chain.kind,
+      nodeCount: nodes.length,
+      version: chain.version,
+      nodes: build(null),
+    };
   }
 
   /** Every id given must be a live chain node; otherwise a 400 naming `field`. */
@@ -118,7 +139,13 @@ export class ChainsService implements OnModuleInit {
     return this.dataSource.transaction(async (manager) => {
       await updateVersioned(manager, Chain, before.id, dto.version, changesOf(dto));
       const after = await manager.findOneByOrFail(Chain, { id: before.id });
-      await this.audit.record(manager, actor, { entity: 'chain', entityId: before.id, action: 'update', before, after });
+      await this.audit.record(manager, actor, {
+        entity: 'chain',
+        entityId: before.id,
+        action: 'update',
+        before,
+        after,
+      });
       return after;
     });
   }
@@ -128,9 +155,16 @@ export class ChainsService implements OnModuleInit {
     if (!chain) throw ApiError.notFound('产业链');
     return this.dataSource.transaction(async (manager) => {
       if (dto.parentId) await this.assertParent(manager, chain.id, dto.parentId, null);
-      const node = await manager.save(manager.create(ChainNode, { ...dto, chainId: chain.id, parentId: dto.parentId ?? null }));
+      const node = await manager.save(
+        manager.create(ChainNode, { ...dto, chainId: chain.id, parentId: dto.parentId ?? null }),
+      );
       if (chain.kind === 'sector') await manager.update(Chain, { id: chain.id }, { kind: 'chain' });
-      await this.audit.record(manager, actor, { entity: 'chain_node', entityId: node.id, action: 'create', after: node });
+      await this.audit.record(manager, actor, {
+        entity: 'chain_node',
+        entityId: node.id,
+        action: 'create',
+        after: node,
+      });
       return node;
     });
   }

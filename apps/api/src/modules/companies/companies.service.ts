@@ -15,12 +15,7 @@ import { ChainsService } from '../chains/chains.service';
 import { COMPANY_REFERENCES } from './company-references';
 import { Company } from './company.entity';
 import { Contact } from './contact.entity';
-import {
-  CompanyListQueryDto,
-  CompanyResponseDto,
-  CreateCompanyDto,
-  UpdateCompanyDto,
-} from './dto/company.dto';
+import { CompanyListQueryDto, CompanyResponseDto, CreateCompanyDto, UpdateCompanyDto } from './dto/company.dto';
 import { ContactResponseDto, CreateContactDto, UpdateContactDto } from './dto/contact.dto';
 
 const SORTABLE = ['name', 'createdAt', 'updatedAt'] as const;
@@ -70,12 +65,16 @@ export class CompaniesService implements OnModuleInit {
         qb,
         'company',
         q,
-        USCC_PREFIX.test(q) ? { sql: 'company.uscc LIKE :usccPrefix', params: { usccPrefix: `${q.toUpperCase()}%` } } : undefined,
+        USCC_PREFIX.test(q)
+          ? { sql: 'company.uscc LIKE :usccPrefix', params: { usccPrefix: `${q.toUpperCase()}%` } }
+          : undefined,
       );
     }
-    if (query.chainNode) qb.andWhere('company.chain_node_ids @> ARRAY[:chainNode]::uuid[]', { chainNode: query.chainNode });
+    if (query.chainNode)
+      qb.andWhere('company.chain_node_ids @> ARRAY[:chainNode]::uuid[]', { chainNode: query.chainNode });
     if (query.isTarget !== undefined) qb.andWhere('company.is_target = :isTarget', { isTarget: query.isTarget });
-    if (query.isChainLeader !== undefined) qb.andWhere('company.is_chain_leader = :isChainLeader', { isChainLeader: query.isChainLeader });
+    if (query.isChainLeader !== undefined)
+      qb.andWhere('company.is_chain_leader = :isChainLeader', { isChainLeader: query.isChainLeader });
     if (query.tag) qb.andWhere(':tag = ANY(company.tags)', { tag: query.tag });
     if (query.ownership) qb.andWhere('company.ownership = :ownership', { ownership: query.ownership });
     if (query.province) qb.andWhere('company.province = :province', { province: query.province });
@@ -116,7 +115,12 @@ export class CompaniesService implements OnModuleInit {
       const company = await manager.save(
         manager.create(Company, { ...fields, normalizedName: normalizeCompanyName(fields.name) }),
       );
-      await this.audit.record(manager, actor, { entity: 'company', entityId: company.id, action: 'create', after: company });
+      await this.audit.record(manager, actor, {
+        entity: 'company',
+        entityId: company.id,
+        action: 'create',
+        after: company,
+      });
       return company;
     });
   }
@@ -167,10 +171,15 @@ export class CompaniesService implements OnModuleInit {
     return this.dataSource.transaction(async (manager) => {
       const [target, source] = await Promise.all([this.get(targetId, manager), this.get(sourceId, manager)]);
       if (target.uscc && source.uscc && target.uscc !== source.uscc) {
-        throw ApiError.rule('两家企业的统一社会信用代码不同，不能合并', [{ field: 'sourceId', message: '信用代码不同' }]);
+        throw ApiError.rule('两家企业的统一社会信用代码不同，不能合并', [
+          { field: 'sourceId', message: '信用代码不同' },
+        ]);
       }
       for (const ref of COMPANY_REFERENCES) {
-        await manager.query(`UPDATE "${ref.table}" SET "${ref.column}" = $1 WHERE "${ref.column}" = $2`, [targetId, sourceId]);
+        await manager.query(`UPDATE "${ref.table}" SET "${ref.column}" = $1 WHERE "${ref.column}" = $2`, [
+          targetId,
+          sourceId,
+        ]);
       }
       await manager.query(`UPDATE activities SET subject_id = $1 WHERE subject_type = 'company' AND subject_id = $2`, [
         targetId,
@@ -193,8 +202,20 @@ export class CompaniesService implements OnModuleInit {
         .where('id = :id', { id: targetId })
         .execute();
       const after = await manager.findOneByOrFail(Company, { id: targetId });
-      await this.audit.record(manager, actor, { entity: 'company', entityId: targetId, action: 'merge', before: target, after });
-      await this.audit.record(manager, actor, { entity: 'company', entityId: sourceId, action: 'merged_into', before: source, after: { mergedIntoId: targetId } });
+      await this.audit.record(manager, actor, {
+        entity: 'company',
+        entityId: targetId,
+        action: 'merge',
+        before: target,
+        after,
+      });
+      await this.audit.record(manager, actor, {
+        entity: 'company',
+        entityId: sourceId,
+        action: 'merged_into',
+        before: source,
+        after: { mergedIntoId: targetId },
+      });
       return after;
     });
   }
@@ -202,9 +223,14 @@ export class CompaniesService implements OnModuleInit {
   /** Which teams hold leads or projects on the company, and when they last acted. */
   async touches(id: string): Promise<CompanyTouchDto[]> {
     await this.get(id);
-    const rows: Array<{ team_id: string | null; team_name: string | null; leads: string; projects: string; last: Date | null }> =
-      await this.dataSource.query(
-        `SELECT w.team_id, t.name AS team_name, sum(w.leads) AS leads, sum(w.projects) AS projects, max(w.last) AS last
+    const rows: Array<{
+      team_id: string | null;
+      team_name: string | null;
+      leads: string;
+      projects: string;
+      last: Date | null;
+    }> = await this.dataSource.query(
+      `SELECT w.team_id, t.name AS team_name, sum(w.leads) AS leads, sum(w.projects) AS projects, max(w.last) AS last
            FROM (
              SELECT team_id, count(*) AS leads, 0 AS projects, max(updated_at) AS last
                FROM leads WHERE company_id = $1 AND deleted_at IS NULL GROUP BY team_id
@@ -217,8 +243,8 @@ export class CompaniesService implements OnModuleInit {
            ) w LEFT JOIN teams t ON t.id = w.team_id
           GROUP BY w.team_id, t.name
           ORDER BY max(w.last) DESC NULLS LAST`,
-        [id],
-      );
+      [id],
+    );
     return rows.map((r) => ({
       teamId: r.team_id,
       teamName: r.team_name ?? '（未分配专班）',
@@ -232,20 +258,34 @@ export class CompaniesService implements OnModuleInit {
 
   async listContacts(user: AuthUser, companyId: string): Promise<ContactResponseDto[]> {
     await this.get(companyId);
-    const contacts = await this.dataSource.getRepository(Contact).find({ where: { companyId }, order: { createdAt: 'ASC' } });
+    const contacts = await this.dataSource
+      .getRepository(Contact)
+      .find({ where: { companyId }, order: { createdAt: 'ASC' } });
     return contacts.map((c) => this.toContactDto(user, c));
   }
 
   async createContact(user: AuthUser, companyId: string, dto: CreateContactDto): Promise<ContactResponseDto> {
     await this.get(companyId);
     return this.dataSource.transaction(async (manager) => {
-      const contact = await manager.save(manager.create(Contact, { ...dto, companyId, ownerId: user.id, teamId: user.teamId }));
-      await this.audit.record(manager, user, { entity: 'contact', entityId: contact.id, action: 'create', after: contact });
+      const contact = await manager.save(
+        manager.create(Contact, { ...dto, companyId, ownerId: user.id, teamId: user.teamId }),
+      );
+      await this.audit.record(manager, user, {
+        entity: 'contact',
+        entityId: contact.id,
+        action: 'create',
+        after: contact,
+      });
       return this.toContactDto(user, contact);
     });
   }
 
-  async updateContact(user: AuthUser, companyId: string, id: string, dto: UpdateContactDto): Promise<ContactResponseDto> {
+  async updateContact(
+    user: AuthUser,
+    companyId: string,
+    id: string,
+    dto: UpdateContactDto,
+  ): Promise<ContactResponseDto> {
     const before = await this.dataSource.getRepository(Contact).findOneBy({ id, companyId });
     if (!before) throw ApiError.notFound('联系人');
     if (!this.mayManageContact(user, before)) throw ApiError.forbidden('只有联系人的维护人、本专班或领导可以修改');

@@ -52,7 +52,11 @@ export class Lead extends BaseEntity {
   @Column({ type: 'uuid', nullable: true })
   teamId: string | null;
 
-  @Column({ type: 'bigint', nullable: true, transformer: { to: (v) => v, from: (v) => (v === null ? null : Number(v)) } })
+  @Column({
+    type: 'bigint',
+    nullable: true,
+    transformer: { to: (v) => v, from: (v) => (v === null ? null : Number(v)) },
+  })
   estimatedWan: number | null;
 
   @Column({ type: 'uuid', array: true, default: () => "'{}'" })

@@ -139,7 +139,8 @@ export class LeadsService implements OnModuleInit {
       throw ApiError.field('invalidReason', '标记为无效时须填写原因');
     }
     if (dto.status && dto.status !== 'invalid') changes.invalidReason = null;
-    if (dto.ownerId && dto.ownerId !== before.ownerId) changes.teamId = (await this.resolveOwner(actor, dto.ownerId)).teamId;
+    if (dto.ownerId && dto.ownerId !== before.ownerId)
+      changes.teamId = (await this.resolveOwner(actor, dto.ownerId)).teamId;
     if (dto.companyId && !(await this.dataSource.manager.existsBy(Company, { id: dto.companyId }))) {
       throw ApiError.field('companyId', '企业不存在');
     }
@@ -147,7 +148,13 @@ export class LeadsService implements OnModuleInit {
     return this.dataSource.transaction(async (manager) => {
       await updateVersioned(manager, Lead, id, dto.version, changes);
       const after = await this.get(actor, id, manager);
-      await this.audit.record(manager, actor, { entity: 'lead', entityId: id, action: 'update', before: strip(before), after: strip(after) });
+      await this.audit.record(manager, actor, {
+        entity: 'lead',
+        entityId: id,
+        action: 'update',
+        before: strip(before),
+        after: strip(after),
+      });
       return after;
     });
   }
@@ -159,7 +166,8 @@ export class LeadsService implements OnModuleInit {
   async convert(actor: AuthUser, id: string, dto: ConvertLeadDto): Promise<Project> {
     const lead = await this.get(actor, id);
     if (lead.status === 'converted') throw ApiError.rule('该线索已转为项目');
-    if (lead.status !== 'qualified') throw ApiError.rule('只有「意向明确」的线索可以转为项目', [{ field: 'status', message: '须为 qualified' }]);
+    if (lead.status !== 'qualified')
+      throw ApiError.rule('只有「意向明确」的线索可以转为项目', [{ field: 'status', message: '须为 qualified' }]);
     return this.dataSource.transaction(async (manager) => {
       const project = await this.projects.createInTransaction(manager, actor, {
         name: dto.name ?? lead.name,
@@ -199,7 +207,12 @@ export class LeadsService implements OnModuleInit {
     const before = await this.get(actor, id);
     await this.dataSource.transaction(async (manager) => {
       await manager.softDelete(Lead, { id });
-      await this.audit.record(manager, actor, { entity: 'lead', entityId: id, action: 'delete', before: strip(before) });
+      await this.audit.record(manager, actor, {
+        entity: 'lead',
+        entityId: id,
+        action: 'delete',
+        before: strip(before),
+      });
     });
   }
 
@@ -243,7 +256,10 @@ export class LeadsService implements OnModuleInit {
     }
   }
 
-  private async resolveOwner(actor: AuthUser, ownerId: string | undefined): Promise<{ id: string; teamId: string | null }> {
+  private async resolveOwner(
+    actor: AuthUser,
+    ownerId: string | undefined,
+  ): Promise<{ id: string; teamId: string | null }> {
     if (!ownerId || ownerId === actor.id) return { id: actor.id, teamId: actor.teamId };
     const owner = await this.dataSource.getRepository(User).findOneBy({ id: ownerId, active: true });
     if (!owner) throw ApiError.field('ownerId', '负责人不存在或已停用');
@@ -271,7 +287,8 @@ export class LeadsService implements OnModuleInit {
     if (query.status) qb.andWhere('lead.status = :status', { status: query.status });
     if (query.source?.length) qb.andWhere('lead.source IN (:...sources)', { sources: query.source });
     if (query.sourceRefId) qb.andWhere('lead.source_ref_id = :sourceRefId', { sourceRefId: query.sourceRefId });
-    if (query.chainNode) qb.andWhere('lead.chain_node_ids @> ARRAY[:chainNode]::uuid[]', { chainNode: query.chainNode });
+    if (query.chainNode)
+      qb.andWhere('lead.chain_node_ids @> ARRAY[:chainNode]::uuid[]', { chainNode: query.chainNode });
     if (query.ownerId) qb.andWhere('lead.owner_id = :ownerId', { ownerId: query.ownerId });
     if (query.teamId) qb.andWhere('lead.team_id = :teamId', { teamId: query.teamId });
     if (query.companyId) qb.andWhere('lead.company_id = :companyId', { companyId: query.companyId });

@@ -59,7 +59,12 @@ export class Project extends BaseEntity {
   @Column({ type: 'uuid', nullable: true })
   sourceRefId: string | null;
 
-  @Column({ type: 'enum', enum: PROJECT_STATUSES as ProjectStatus[], enumName: 'project_stage', default: 'negotiating' })
+  @Column({
+    type: 'enum',
+    enum: PROJECT_STATUSES as ProjectStatus[],
+    enumName: 'project_stage',
+    default: 'negotiating',
+  })
   stage: ProjectStatus;
 
   /** The stage before on_hold or lost, so resuming and reviving know where to go back to. */

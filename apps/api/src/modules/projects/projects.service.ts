@@ -55,16 +55,57 @@ type ProjectRow = Omit<Project, 'company' | 'owner' | 'responsibleLeader' | 'del
 };
 
 const PROJECT_OWN_FIELDS = [
-  'id', 'name', 'codeName', 'isConfidential', 'companyId', 'leadId', 'leadSource', 'sourceRefId', 'stage', 'heldStage',
-  'ownerId', 'teamId', 'responsibleLeaderId', 'isKey', 'capitalOrigin', 'capitalSource', 'totalInvestmentWan',
-  'fixedAssetWan', 'contractedWan', 'paidInWan', 'projectedJobs', 'contractedJobs', 'actualJobs', 'landMu',
-  'factoryAreaM2', 'expectedOutputWan', 'expectedTaxWan', 'chainNodeIds', 'signedAt', 'localUscc', 'startedAt',
-  'producingAt', 'lastProgressAt', 'createdAt', 'updatedAt', 'version',
+  'id',
+  'name',
+  'codeName',
+  'isConfidential',
+  'companyId',
+  'leadId',
+  'leadSource',
+  'sourceRefId',
+  'stage',
+  'heldStage',
+  'ownerId',
+  'teamId',
+  'responsibleLeaderId',
+  'isKey',
+  'capitalOrigin',
+  'capitalSource',
+  'totalInvestmentWan',
+  'fixedAssetWan',
+  'contractedWan',
+  'paidInWan',
+  'projectedJobs',
+  'contractedJobs',
+  'actualJobs',
+  'landMu',
+  'factoryAreaM2',
+  'expectedOutputWan',
+  'expectedTaxWan',
+  'chainNodeIds',
+  'signedAt',
+  'localUscc',
+  'startedAt',
+  'producingAt',
+  'lastProgressAt',
+  'createdAt',
+  'updatedAt',
+  'version',
 ] as const;
-const NUMERIC_FIELDS = new Set(['totalInvestmentWan', 'fixedAssetWan', 'contractedWan', 'paidInWan', 'landMu', 'expectedOutputWan', 'expectedTaxWan']);
+const NUMERIC_FIELDS = new Set([
+  'totalInvestmentWan',
+  'fixedAssetWan',
+  'contractedWan',
+  'paidInWan',
+  'landMu',
+  'expectedOutputWan',
+  'expectedTaxWan',
+]);
 
 const PROJECT_ROW_COLUMNS = {
-  ...Object.fromEntries(PROJECT_OWN_FIELDS.map((f) => [f, `project.${f.replace(/[A-Z0-9]+/g, (m) => `_${m.toLowerCase()}`)}`])),
+  ...Object.fromEntries(
+    PROJECT_OWN_FIELDS.map((f) => [f, `project.${f.replace(/[A-Z0-9]+/g, (m) => `_${m.toLowerCase()}`)}`]),
+  ),
   companyName: 'company.name',
   ownerName: 'owner.display_name',
   responsibleLeaderName: 'leader.display_name',
@@ -79,7 +120,8 @@ function rowToEntityShape(row: ProjectRow): ProjectRow {
   for (const field of DATE_FIELDS) {
     const value = out[field];
     if (value instanceof Date) {
-      out[field] = `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`;
+      out[field] =
+        `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`;
     }
   }
   return out as ProjectRow;
@@ -142,13 +184,14 @@ export class ProjectsService implements OnModuleInit {
     const totalsQuery = this.dataSource.getRepository(Project).createQueryBuilder('project');
     applyTeamScope(totalsQuery, 'project', user);
     this.applyFilters(totalsQuery, query);
-    const totals: Array<{ stage: ProjectStatus; count: string; total: string | null; contracted: string | null }> = await totalsQuery
-      .select('project.stage', 'stage')
-      .addSelect('count(*)', 'count')
-      .addSelect('sum(project.total_investment_wan)', 'total')
-      .addSelect('sum(project.contracted_wan)', 'contracted')
-      .groupBy('project.stage')
-      .getRawMany();
+    const totals: Array<{ stage: ProjectStatus; count: string; total: string | null; contracted: string | null }> =
+      await totalsQuery
+        .select('project.stage', 'stage')
+        .addSelect('count(*)', 'count')
+        .addSelect('sum(project.total_investment_wan)', 'total')
+        .addSelect('sum(project.contracted_wan)', 'contracted')
+        .groupBy('project.stage')
+        .getRawMany();
     const byStage = new Map(totals.map((t) => [t.stage, t]));
     const columns = await Promise.all(
       PROJECT_STATUSES.map(async (stage) => {
@@ -197,7 +240,11 @@ export class ProjectsService implements OnModuleInit {
   async create(actor: AuthUser, dto: CreateProjectDto): Promise<Project> {
     const owner = await this.resolveOwner(actor, dto.ownerId);
     return this.dataSource.transaction(async (manager) => {
-      const project = await this.createInTransaction(manager, actor, { ...dto, ownerId: owner.id, teamId: owner.teamId });
+      const project = await this.createInTransaction(manager, actor, {
+        ...dto,
+        ownerId: owner.id,
+        teamId: owner.teamId,
+      });
       return this.get(actor, project.id, manager);
     });
   }
@@ -225,7 +272,12 @@ export class ProjectsService implements OnModuleInit {
       actor,
       meta: { from: null, to: 'negotiating' },
     });
-    await this.audit.record(manager, actor, { entity: 'project', entityId: project.id, action: 'create', after: project });
+    await this.audit.record(manager, actor, {
+      entity: 'project',
+      entityId: project.id,
+      action: 'create',
+      after: project,
+    });
     return project;
   }
 
@@ -240,7 +292,13 @@ export class ProjectsService implements OnModuleInit {
       await this.assertReferences(manager, dto);
       await updateVersioned(manager, Project, id, dto.version, changes);
       const after = await this.get(actor, id, manager);
-      await this.audit.record(manager, actor, { entity: 'project', entityId: id, action: 'update', before: strip(before), after: strip(after) });
+      await this.audit.record(manager, actor, {
+        entity: 'project',
+        entityId: id,
+        action: 'update',
+        before: strip(before),
+        after: strip(after),
+      });
       return after;
     });
   }
@@ -261,7 +319,10 @@ export class ProjectsService implements OnModuleInit {
     };
     const verdict = judgeTransition(before.stage, dto.to, evidence, before.heldStage);
     if (!verdict.ok) {
-      throw ApiError.rule(verdict.message, verdict.missing?.map((field) => ({ field, message: '缺少此项' })));
+      throw ApiError.rule(
+        verdict.message,
+        verdict.missing?.map((field) => ({ field, message: '缺少此项' })),
+      );
     }
     if (verdict.needsLeader && !seesAllTeams(actor)) {
       throw ApiError.forbidden(verdict.kind === 'revive' ? '恢复已终止的项目需由领导操作' : '项目阶段回退需由领导操作');
@@ -269,7 +330,8 @@ export class ProjectsService implements OnModuleInit {
     if (verdict.needsReason && !dto.reason) {
       throw ApiError.rule('请填写原因', [{ field: 'reason', message: '此操作需要填写原因' }]);
     }
-    const heldStage = dto.to === 'on_hold' || dto.to === 'lost' ? (isStage(before.stage) ? before.stage : before.heldStage) : null;
+    const heldStage =
+      dto.to === 'on_hold' || dto.to === 'lost' ? (isStage(before.stage) ? before.stage : before.heldStage) : null;
     return this.dataSource.transaction(async (manager) => {
       await updateVersioned(manager, Project, id, dto.version, {
         stage: dto.to,
@@ -282,7 +344,13 @@ export class ProjectsService implements OnModuleInit {
         lastProgressAt: new Date(),
       });
       const given = Object.fromEntries(
-        Object.entries({ signedAt: dto.signedAt, contractedWan: dto.contractedWan, localUscc: dto.localUscc, startedAt: dto.startedAt, producingAt: dto.producingAt }).filter(([, v]) => v !== undefined),
+        Object.entries({
+          signedAt: dto.signedAt,
+          contractedWan: dto.contractedWan,
+          localUscc: dto.localUscc,
+          startedAt: dto.startedAt,
+          producingAt: dto.producingAt,
+        }).filter(([, v]) => v !== undefined),
       );
       await manager.insert(ProjectStageChange, {
         projectId: id,
@@ -304,14 +372,22 @@ export class ProjectsService implements OnModuleInit {
         meta: { from: before.stage, to: dto.to, ...given },
       });
       const after = await this.get(actor, id, manager);
-      await this.audit.record(manager, actor, { entity: 'project', entityId: id, action: 'transition', before: strip(before), after: strip(after) });
+      await this.audit.record(manager, actor, {
+        entity: 'project',
+        entityId: id,
+        action: 'transition',
+        before: strip(before),
+        after: strip(after),
+      });
       return after;
     });
   }
 
   async history(actor: AuthUser, id: string): Promise<ProjectStageChangeDto[]> {
     await this.get(actor, id);
-    const rows = await this.dataSource.getRepository(ProjectStageChange).find({ where: { projectId: id }, order: { at: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(ProjectStageChange)
+      .find({ where: { projectId: id }, order: { at: 'ASC' } });
     return rows.map((r) => ({
       id: r.id,
       projectId: r.projectId,
@@ -330,7 +406,12 @@ export class ProjectsService implements OnModuleInit {
     const before = await this.get(actor, id);
     await this.dataSource.transaction(async (manager) => {
       await manager.softDelete(Project, { id });
-      await this.audit.record(manager, actor, { entity: 'project', entityId: id, action: 'delete', before: strip(before) });
+      await this.audit.record(manager, actor, {
+        entity: 'project',
+        entityId: id,
+        action: 'delete',
+        before: strip(before),
+      });
     });
   }
 
@@ -340,13 +421,25 @@ export class ProjectsService implements OnModuleInit {
       if (!found?.deletedAt) throw ApiError.notFound('已删除的项目');
       await manager.restore(Project, { id });
       const after = await this.get(actor, id, manager);
-      await this.audit.record(manager, actor, { entity: 'project', entityId: id, action: 'restore', after: strip(after) });
+      await this.audit.record(manager, actor, {
+        entity: 'project',
+        entityId: id,
+        action: 'restore',
+        after: strip(after),
+      });
       return after;
     });
   }
 
   toDto(p: Project | ProjectRow): ProjectResponseDto {
-    const names = 'ownerName' in p ? p : { companyName: p.company?.name ?? null, ownerName: p.owner?.displayName ?? null, responsibleLeaderName: p.responsibleLeader?.displayName ?? null };
+    const names =
+      'ownerName' in p
+        ? p
+        : {
+            companyName: p.company?.name ?? null,
+            ownerName: p.owner?.displayName ?? null,
+            responsibleLeaderName: p.responsibleLeader?.displayName ?? null,
+          };
     return {
       id: p.id,
       name: p.name,
@@ -405,13 +498,17 @@ export class ProjectsService implements OnModuleInit {
     return qb;
   }
 
-  private applyFilters(qb: SelectQueryBuilder<Project>, query: ProjectListQueryDto | BoardQueryDto): SelectQueryBuilder<Project> {
+  private applyFilters(
+    qb: SelectQueryBuilder<Project>,
+    query: ProjectListQueryDto | BoardQueryDto,
+  ): SelectQueryBuilder<Project> {
     const q = query as ProjectListQueryDto;
     if (q.q) whereNameContains(qb, 'project', q.q);
     if (q.stage) qb.andWhere('project.stage = :stageFilter', { stageFilter: q.stage });
     if (q.teamId) qb.andWhere('project.team_id = :teamId', { teamId: q.teamId });
     if (q.ownerId) qb.andWhere('project.owner_id = :ownerId', { ownerId: q.ownerId });
-    if (q.responsibleLeaderId) qb.andWhere('project.responsible_leader_id = :leaderId', { leaderId: q.responsibleLeaderId });
+    if (q.responsibleLeaderId)
+      qb.andWhere('project.responsible_leader_id = :leaderId', { leaderId: q.responsibleLeaderId });
     if (q.companyId) qb.andWhere('project.company_id = :companyId', { companyId: q.companyId });
     if (q.chainNode) qb.andWhere('project.chain_node_ids @> ARRAY[:chainNode]::uuid[]', { chainNode: q.chainNode });
     if (q.sourceRefId) qb.andWhere('project.source_ref_id = :sourceRefId', { sourceRefId: q.sourceRefId });
@@ -428,7 +525,11 @@ export class ProjectsService implements OnModuleInit {
       if (q.reachedTo) having.push('min(c.at) < :reachedTo');
       qb.andWhere(
         `project.id IN (SELECT c.project_id FROM project_stage_changes c WHERE c.to_stage::text IN (:...reachedStages) GROUP BY c.project_id HAVING ${having.join(' AND ')})`,
-        { reachedStages: PROJECT_STAGES.slice(PROJECT_STAGES.indexOf(q.reachedStage)), reachedFrom: q.reachedFrom, reachedTo: q.reachedTo },
+        {
+          reachedStages: PROJECT_STAGES.slice(PROJECT_STAGES.indexOf(q.reachedStage)),
+          reachedFrom: q.reachedFrom,
+          reachedTo: q.reachedTo,
+        },
       );
     }
     if (q.stalled !== undefined) {
@@ -438,7 +539,10 @@ export class ProjectsService implements OnModuleInit {
     return qb;
   }
 
-  private async resolveOwner(actor: AuthUser, ownerId: string | undefined): Promise<{ id: string; teamId: string | null }> {
+  private async resolveOwner(
+    actor: AuthUser,
+    ownerId: string | undefined,
+  ): Promise<{ id: string; teamId: string | null }> {
     if (!ownerId || ownerId === actor.id) return { id: actor.id, teamId: actor.teamId };
     if (!seesAllTeams(actor)) throw ApiError.forbidden('只有领导可以把项目交给他人');
     const owner = await this.dataSource.getRepository(User).findOneBy({ id: ownerId, active: true });
@@ -450,7 +554,8 @@ export class ProjectsService implements OnModuleInit {
     manager: EntityManager,
     dto: { companyId?: string | null; responsibleLeaderId?: string | null; chainNodeIds?: string[] },
   ): Promise<void> {
-    if (dto.companyId && !(await manager.existsBy(Company, { id: dto.companyId }))) throw ApiError.field('companyId', '企业不存在');
+    if (dto.companyId && !(await manager.existsBy(Company, { id: dto.companyId })))
+      throw ApiError.field('companyId', '企业不存在');
     if (dto.responsibleLeaderId) {
       const leader = await manager.findOneBy(User, { id: dto.responsibleLeaderId });
       if (!leader || leader.role === 'staff') throw ApiError.field('responsibleLeaderId', '包保领导须为领导或管理员');

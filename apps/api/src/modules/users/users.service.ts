@@ -127,7 +127,11 @@ export class UsersService {
   }
 
   async changeOwnPassword(actor: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
-    const user = await this.users.createQueryBuilder('user').addSelect('user.passwordHash').where('user.id = :id', { id: actor.id }).getOneOrFail();
+    const user = await this.users
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.id = :id', { id: actor.id })
+      .getOneOrFail();
     if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
       throw ApiError.field('currentPassword', '当前密码不正确');
     }
@@ -151,4 +155,3 @@ export class UsersService {
     }
   }
 }
-

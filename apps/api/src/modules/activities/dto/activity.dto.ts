@@ -1,11 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ACTIVITY_KINDS, SUBJECT_TYPES, type ActivityDto, type ActivityKind, type SubjectType } from '@lianqiao/contracts';
+import {
+  ACTIVITY_KINDS,
+  SUBJECT_TYPES,
+  type ActivityDto,
+  type ActivityKind,
+  type SubjectType,
+} from '@lianqiao/contracts';
 import { IsDateString, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { TrimToNull } from '../../../common/validation/validators';
 import type { Activity } from '../activity.entity';
 
 /** Kinds a person logs; stage changes, scans and interests are written by the system. */
-export const LOGGABLE_KINDS = ['call', 'visit', 'meeting', 'online_meeting', 'wechat', 'email', 'reception', 'note'] as const;
+export const LOGGABLE_KINDS = [
+  'call',
+  'visit',
+  'meeting',
+  'online_meeting',
+  'wechat',
+  'email',
+  'reception',
+  'note',
+] as const;
 
 export class ActivityQueryDto {
   @ApiProperty({ enum: SUBJECT_TYPES }) @IsIn(SUBJECT_TYPES) subjectType: SubjectType;
@@ -17,11 +32,19 @@ export class CreateActivityDto {
   @ApiProperty() @IsUUID() subjectId: string;
   @ApiProperty({ enum: LOGGABLE_KINDS }) @IsIn(LOGGABLE_KINDS) kind: ActivityKind;
   @ApiProperty({ example: '2026-11-20T10:00:00+08:00' }) @IsDateString() occurredAt: string;
-  @ApiProperty({ example: '电话沟通投资意向，对方关注标准厂房' }) @IsString() @IsNotEmpty() @MaxLength(5000) summary: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(2000) nextStep?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(500) participants?: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'sets the lead\'s next follow-up date at the same time' })
-  @IsOptional() @IsDateString() nextFollowUpAt?: string | null;
+  @ApiProperty({ example: '电话沟通投资意向，对方关注标准厂房' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  summary: string;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(2000) nextStep?:
+    string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(500) participants?:
+    string | null;
+  @ApiPropertyOptional({ nullable: true, description: "sets the lead's next follow-up date at the same time" })
+  @IsOptional()
+  @IsDateString()
+  nextFollowUpAt?: string | null;
 }
 
 export class ActivityResponseDto implements ActivityDto {

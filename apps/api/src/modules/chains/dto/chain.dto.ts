@@ -12,7 +12,8 @@ export class CreateChainDto {
 
 export class UpdateChainDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(64) name?: string;
-  @ApiPropertyOptional({ enum: ['chain', 'sector'] }) @IsOptional() @IsIn(['chain', 'sector']) kind?: 'chain' | 'sector';
+  @ApiPropertyOptional({ enum: ['chain', 'sector'] }) @IsOptional() @IsIn(['chain', 'sector']) kind?:
+    'chain' | 'sector';
   @ApiPropertyOptional() @IsOptional() @IsInt() sortOrder?: number;
   @ApiProperty() @IsInt() @Min(1) version: number;
 }

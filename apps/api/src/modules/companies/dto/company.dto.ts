@@ -1,5 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { COMPANY_TAGS, OWNERSHIP_TYPES, type CompanyDto, type CompanyTag, type OwnershipType } from '@lianqiao/contracts';
+import {
+  COMPANY_TAGS,
+  OWNERSHIP_TYPES,
+  type CompanyDto,
+  type CompanyTag,
+  type OwnershipType,
+} from '@lianqiao/contracts';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -25,30 +31,81 @@ const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : val
 export class CreateCompanyDto {
   @ApiProperty({ example: '比亚迪股份有限公司' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
   @ApiPropertyOptional({ nullable: true, example: '914403001922038216' })
-  @IsOptional() @TrimToNull() @ValidateIf((_, v) => v !== null) @IsUscc() uscc?: string | null;
-  @ApiPropertyOptional({ enum: OWNERSHIP_TYPES, nullable: true }) @IsOptional() @IsIn([...OWNERSHIP_TYPES, null]) ownership?: OwnershipType | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(32) province?: string | null;
+  @IsOptional()
+  @TrimToNull()
+  @ValidateIf((_, v) => v !== null)
+  @IsUscc()
+  uscc?: string | null;
+  @ApiPropertyOptional({ enum: OWNERSHIP_TYPES, nullable: true })
+  @IsOptional()
+  @IsIn([...OWNERSHIP_TYPES, null])
+  ownership?: OwnershipType | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(32) province?:
+    string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(32) city?: string | null;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) chainNodeIds?: string[];
-  @ApiPropertyOptional({ enum: COMPANY_TAGS, isArray: true }) @IsOptional() @IsArray() @IsIn(COMPANY_TAGS, { each: true }) tags?: CompanyTag[];
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @ValidateIf((_, v) => v !== null) @IsUrl({ require_protocol: false }) @MaxLength(255) website?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(5000) notes?: string | null;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  chainNodeIds?: string[];
+  @ApiPropertyOptional({ enum: COMPANY_TAGS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @IsIn(COMPANY_TAGS, { each: true })
+  tags?: CompanyTag[];
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @ValidateIf((_, v) => v !== null)
+  @IsUrl({ require_protocol: false })
+  @MaxLength(255)
+  website?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(5000) notes?:
+    string | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() isTarget?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() isChainLeader?: boolean;
   @ApiPropertyOptional({ description: 'create even though a company with a similar name exists' })
-  @IsOptional() @IsBoolean() allowDuplicateName?: boolean;
+  @IsOptional()
+  @IsBoolean()
+  allowDuplicateName?: boolean;
 }
 
 export class UpdateCompanyDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @ValidateIf((_, v) => v !== null) @IsUscc() uscc?: string | null;
-  @ApiPropertyOptional({ enum: OWNERSHIP_TYPES, nullable: true }) @IsOptional() @IsIn([...OWNERSHIP_TYPES, null]) ownership?: OwnershipType | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(32) province?: string | null;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @ValidateIf((_, v) => v !== null)
+  @IsUscc()
+  uscc?: string | null;
+  @ApiPropertyOptional({ enum: OWNERSHIP_TYPES, nullable: true })
+  @IsOptional()
+  @IsIn([...OWNERSHIP_TYPES, null])
+  ownership?: OwnershipType | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(32) province?:
+    string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(32) city?: string | null;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) chainNodeIds?: string[];
-  @ApiPropertyOptional({ enum: COMPANY_TAGS, isArray: true }) @IsOptional() @IsArray() @IsIn(COMPANY_TAGS, { each: true }) tags?: CompanyTag[];
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @ValidateIf((_, v) => v !== null) @IsUrl({ require_protocol: false }) @MaxLength(255) website?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(5000) notes?: string | null;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  chainNodeIds?: string[];
+  @ApiPropertyOptional({ enum: COMPANY_TAGS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @IsIn(COMPANY_TAGS, { each: true })
+  tags?: CompanyTag[];
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @ValidateIf((_, v) => v !== null)
+  @IsUrl({ require_protocol: false })
+  @MaxLength(255)
+  website?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(5000) notes?:
+    string | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() isTarget?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() isChainLeader?: boolean;
   @ApiProperty() @IsInt() @Min(1) version: number;
@@ -68,7 +125,10 @@ export class CompanyListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: OWNERSHIP_TYPES }) @IsOptional() @IsIn(OWNERSHIP_TYPES) ownership?: OwnershipType;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(32) province?: string;
   @ApiPropertyOptional({ description: 'admins: list deleted records (to restore them)' })
-  @IsOptional() @Transform(toBool) @IsBoolean() deleted?: boolean;
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  deleted?: boolean;
 }
 
 export class CompanyResponseDto implements CompanyDto {

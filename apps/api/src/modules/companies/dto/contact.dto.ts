@@ -6,17 +6,41 @@ import { IsChinaMobile, TrimToNull } from '../../../common/validation/validators
 export class CreateContactDto {
   @ApiProperty({ example: '王经理' }) @IsString() @IsNotEmpty() @MaxLength(64) name: string;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(64) title?: string | null;
-  @ApiPropertyOptional({ nullable: true, example: '13812341234' }) @IsOptional() @TrimToNull() @ValidateIf((_, v) => v !== null) @IsChinaMobile() mobile?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @ValidateIf((_, v) => v !== null) @IsEmail() @MaxLength(128) email?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(64) wechat?: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '13812341234' })
+  @IsOptional()
+  @TrimToNull()
+  @ValidateIf((_, v) => v !== null)
+  @IsChinaMobile()
+  mobile?: string | null;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @ValidateIf((_, v) => v !== null)
+  @IsEmail()
+  @MaxLength(128)
+  email?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(64) wechat?:
+    string | null;
 }
 
 export class UpdateContactDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(64) name?: string;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(64) title?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @ValidateIf((_, v) => v !== null) @IsChinaMobile() mobile?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @ValidateIf((_, v) => v !== null) @IsEmail() @MaxLength(128) email?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(64) wechat?: string | null;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @ValidateIf((_, v) => v !== null)
+  @IsChinaMobile()
+  mobile?: string | null;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @ValidateIf((_, v) => v !== null)
+  @IsEmail()
+  @MaxLength(128)
+  email?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(64) wechat?:
+    string | null;
   @ApiProperty() @IsInt() @Min(1) version: number;
 }
 
@@ -25,7 +49,8 @@ export class ContactResponseDto implements ContactDto {
   @ApiProperty() companyId: string;
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true, type: String }) title: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'masked 138****1234 unless the caller may see it' }) mobile: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'masked 138****1234 unless the caller may see it' })
+  mobile: string | null;
   @ApiProperty() mobileMasked: boolean;
   @ApiProperty({ nullable: true, type: String }) email: string | null;
   @ApiProperty({ nullable: true, type: String }) wechat: string | null;

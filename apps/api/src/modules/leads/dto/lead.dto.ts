@@ -80,38 +80,97 @@ export class CreateLeadDto {
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() companyId?: string | null;
   @ApiProperty({ enum: LEAD_SOURCES }) @IsIn(LEAD_SOURCES) source: LeadSource;
   @ApiPropertyOptional({ nullable: true, description: 'the roadshow, delegation, card or referring company' })
-  @IsOptional() @IsUUID() sourceRefId?: string | null;
-  @ApiPropertyOptional({ description: 'leaders and admins may give the lead to someone else' }) @IsOptional() @IsUUID() ownerId?: string;
-  @ApiPropertyOptional({ nullable: true, description: '万元' }) @IsOptional() @IsInt() @Min(0) @Max(MAX_WAN) estimatedWan?: number | null;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true }) chainNodeIds?: string[];
+  @IsOptional()
+  @IsUUID()
+  sourceRefId?: string | null;
+  @ApiPropertyOptional({ description: 'leaders and admins may give the lead to someone else' })
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string;
+  @ApiPropertyOptional({ nullable: true, description: '万元' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_WAN)
+  estimatedWan?: number | null;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  chainNodeIds?: string[];
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsDateString() nextFollowUpAt?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(64) contactName?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @ValidateIf((_, v) => v !== null) @IsChinaMobile() contactMobile?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(5000) notes?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(64) contactName?:
+    string | null;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @ValidateIf((_, v) => v !== null)
+  @IsChinaMobile()
+  contactMobile?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(5000) notes?:
+    string | null;
   @ApiPropertyOptional({ description: 'create even though another team is working this company (撞单 warning seen)' })
-  @IsOptional() @IsBoolean() acknowledgeCollision?: boolean;
+  @IsOptional()
+  @IsBoolean()
+  acknowledgeCollision?: boolean;
 }
 
 export class UpdateLeadDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() companyId?: string | null;
-  @ApiPropertyOptional({ enum: ['new', 'following', 'qualified', 'invalid'], description: 'converted only through /convert' })
-  @IsOptional() @IsIn(['new', 'following', 'qualified', 'invalid']) status?: Exclude<LeadStatus, 'converted'>;
+  @ApiPropertyOptional({
+    enum: ['new', 'following', 'qualified', 'invalid'],
+    description: 'converted only through /convert',
+  })
+  @IsOptional()
+  @IsIn(['new', 'following', 'qualified', 'invalid'])
+  status?: Exclude<LeadStatus, 'converted'>;
   @ApiPropertyOptional({ nullable: true, description: 'required when status is invalid' })
-  @IsOptional() @TrimToNull() @IsString() @MaxLength(500) invalidReason?: string | null;
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(500)
+  invalidReason?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsUUID() ownerId?: string;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(MAX_WAN) estimatedWan?: number | null;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true }) chainNodeIds?: string[];
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsDateString() nextFollowUpAt?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(64) contactName?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @ValidateIf((_, v) => v !== null) @IsChinaMobile() contactMobile?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(5000) notes?: string | null;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  chainNodeIds?: string[];
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsDateString()
+  nextFollowUpAt?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(64) contactName?:
+    string | null;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @ValidateIf((_, v) => v !== null)
+  @IsChinaMobile()
+  contactMobile?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(5000) notes?:
+    string | null;
   @ApiProperty() @IsInt() @Min(1) version: number;
 }
 
 export class ConvertLeadDto {
-  @ApiPropertyOptional({ description: 'project name; defaults to the lead\'s' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
-  @ApiPropertyOptional({ description: '万元' }) @IsOptional() @IsInt() @Min(0) @Max(MAX_WAN) totalInvestmentWan?: number;
+  @ApiPropertyOptional({ description: "project name; defaults to the lead's" })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+  @ApiPropertyOptional({ description: '万元' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_WAN)
+  totalInvestmentWan?: number;
   @ApiPropertyOptional() @IsOptional() @IsUUID() responsibleLeaderId?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() isKey?: boolean;
   @ApiProperty() @IsInt() @Min(1) version: number;
@@ -121,9 +180,15 @@ export const LEAD_SORTABLE = ['createdAt', 'updatedAt', 'name', 'estimatedWan', 
 
 export class LeadListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: LEAD_STATUSES }) @IsOptional() @IsIn(LEAD_STATUSES) status?: LeadStatus;
-  @ApiPropertyOptional({ description: `one source, or several separated by commas (${LEAD_SOURCES.join(', ')})`, example: 'card_interest,inbound_visit' })
-  @IsOptional() @Transform(({ value }) => (typeof value === 'string' ? value.split(',') : value))
-  @IsArray() @IsIn(LEAD_SOURCES, { each: true }) source?: LeadSource[];
+  @ApiPropertyOptional({
+    description: `one source, or several separated by commas (${LEAD_SOURCES.join(', ')})`,
+    example: 'card_interest,inbound_visit',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',') : value))
+  @IsArray()
+  @IsIn(LEAD_SOURCES, { each: true })
+  source?: LeadSource[];
   @ApiPropertyOptional() @IsOptional() @IsUUID() sourceRefId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() chainNode?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() ownerId?: string;
@@ -132,11 +197,20 @@ export class LeadListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ description: 'created on or after' }) @IsOptional() @IsDateString() from?: string;
   @ApiPropertyOptional({ description: 'created before' }) @IsOptional() @IsDateString() to?: string;
   @ApiPropertyOptional({ description: 'only leads whose next follow-up is past' })
-  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() overdue?: boolean;
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  overdue?: boolean;
   @ApiPropertyOptional({ description: 'true: the owner has responded (firstResponseAt set); false: not yet' })
-  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() responded?: boolean;
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  responded?: boolean;
   @ApiPropertyOptional({ description: 'admins: deleted leads' })
-  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() deleted?: boolean;
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  deleted?: boolean;
 }
 
 export class LeadResponseDto implements LeadDto {

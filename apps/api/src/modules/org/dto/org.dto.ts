@@ -28,7 +28,13 @@ export class OrgUnitResponseDto {
   @ApiProperty() version: number;
 
   static from(unit: OrgUnit): OrgUnitResponseDto {
-    return { id: unit.id, name: unit.name, kind: unit.kind, createdAt: unit.createdAt.toISOString(), version: unit.version };
+    return {
+      id: unit.id,
+      name: unit.name,
+      kind: unit.kind,
+      createdAt: unit.createdAt.toISOString(),
+      version: unit.version,
+    };
   }
 }
 

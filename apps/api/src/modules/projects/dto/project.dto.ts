@@ -36,32 +36,68 @@ const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : val
 
 /** Fields a person edits directly; the stage and its evidence change only through transitions. */
 export class ProjectFieldsDto {
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(100) codeName?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(100) codeName?:
+    string | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() isConfidential?: boolean;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() companyId?: string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() responsibleLeaderId?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() isKey?: boolean;
-  @ApiPropertyOptional({ enum: CAPITAL_ORIGINS, nullable: true }) @IsOptional() @IsIn([...CAPITAL_ORIGINS, null]) capitalOrigin?: CapitalOrigin | null;
+  @ApiPropertyOptional({ enum: CAPITAL_ORIGINS, nullable: true })
+  @IsOptional()
+  @IsIn([...CAPITAL_ORIGINS, null])
+  capitalOrigin?: CapitalOrigin | null;
   @ApiPropertyOptional({ nullable: true, description: 'source province (domestic) or country (foreign)' })
-  @IsOptional() @TrimToNull() @IsString() @MaxLength(64) capitalSource?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(MAX_WAN) totalInvestmentWan?: number | null;
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(64)
+  capitalSource?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(MAX_WAN) totalInvestmentWan?:
+    number | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(MAX_WAN) fixedAssetWan?: number | null;
   @ApiPropertyOptional({ nullable: true, description: 'paid-in investment to date (到位资金)' })
-  @IsOptional() @IsInt() @Min(0) @Max(MAX_WAN) paidInWan?: number | null;
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_WAN)
+  paidInWan?: number | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1_000_000) projectedJobs?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1_000_000) contractedJobs?: number | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1_000_000) contractedJobs?:
+    number | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1_000_000) actualJobs?: number | null;
-  @ApiPropertyOptional({ nullable: true, description: '亩' }) @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(1_000_000) landMu?: number | null;
-  @ApiPropertyOptional({ nullable: true, description: '标准厂房 m²' }) @IsOptional() @IsInt() @Min(0) @Max(100_000_000) factoryAreaM2?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(MAX_WAN) expectedOutputWan?: number | null;
+  @ApiPropertyOptional({ nullable: true, description: '亩' })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(1_000_000)
+  landMu?: number | null;
+  @ApiPropertyOptional({ nullable: true, description: '标准厂房 m²' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  factoryAreaM2?: number | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(MAX_WAN) expectedOutputWan?:
+    number | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(MAX_WAN) expectedTaxWan?: number | null;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true }) chainNodeIds?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  chainNodeIds?: string[];
 }
 
 export class CreateProjectDto extends ProjectFieldsDto {
   @ApiProperty({ example: '年产 10GWh 动力电池项目' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
-  @ApiPropertyOptional({ description: 'leaders and admins may give the project to someone else' }) @IsOptional() @IsUUID() ownerId?: string;
-  @ApiPropertyOptional({ enum: LEAD_SOURCES, nullable: true }) @IsOptional() @IsIn([...LEAD_SOURCES, null]) leadSource?: LeadSource | null;
+  @ApiPropertyOptional({ description: 'leaders and admins may give the project to someone else' })
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string;
+  @ApiPropertyOptional({ enum: LEAD_SOURCES, nullable: true })
+  @IsOptional()
+  @IsIn([...LEAD_SOURCES, null])
+  leadSource?: LeadSource | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() sourceRefId?: string | null;
 }
 
@@ -76,18 +112,37 @@ export class TransitionDto {
   @ApiProperty() @IsInt() @Min(1) version: number;
   @ApiPropertyOptional() @IsOptional() @TrimToNull() @IsString() @MaxLength(2000) note?: string | null;
   @ApiPropertyOptional({ description: 'required for moving back, holding, dropping or reviving' })
-  @IsOptional() @TrimToNull() @IsString() @MaxLength(2000) reason?: string | null;
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string | null;
   @ApiPropertyOptional({ example: '2026-11-20' }) @IsOptional() @IsDateString() signedAt?: string;
-  @ApiPropertyOptional({ description: '合同投资额（万元）' }) @IsOptional() @IsInt() @Min(0) @Max(MAX_WAN) contractedWan?: number;
+  @ApiPropertyOptional({ description: '合同投资额（万元）' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_WAN)
+  contractedWan?: number;
   @ApiPropertyOptional() @IsOptional() @ValidateIf((_, v) => v !== undefined) @IsUscc() localUscc?: string;
   @ApiPropertyOptional() @IsOptional() @IsDateString() startedAt?: string;
   @ApiPropertyOptional() @IsOptional() @IsDateString() producingAt?: string;
 }
 
-export const PROJECT_SORTABLE = ['updatedAt', 'createdAt', 'name', 'totalInvestmentWan', 'contractedWan', 'lastProgressAt'] as const;
+export const PROJECT_SORTABLE = [
+  'updatedAt',
+  'createdAt',
+  'name',
+  'totalInvestmentWan',
+  'contractedWan',
+  'lastProgressAt',
+] as const;
 
 export class ProjectListQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ enum: PROJECT_STATUSES }) @IsOptional() @IsIn(PROJECT_STATUSES as ProjectStatus[]) stage?: ProjectStatus;
+  @ApiPropertyOptional({ enum: PROJECT_STATUSES })
+  @IsOptional()
+  @IsIn(PROJECT_STATUSES as ProjectStatus[])
+  stage?: ProjectStatus;
   @ApiPropertyOptional() @IsOptional() @IsUUID() teamId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() ownerId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() responsibleLeaderId?: string;
@@ -100,10 +155,22 @@ export class ProjectListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: CAPITAL_ORIGINS }) @IsOptional() @IsIn(CAPITAL_ORIGINS) capitalOrigin?: CapitalOrigin;
   @ApiPropertyOptional({ description: 'created on or after' }) @IsOptional() @IsDateString() from?: string;
   @ApiPropertyOptional({ description: 'created before' }) @IsOptional() @IsDateString() to?: string;
-  @ApiPropertyOptional({ enum: PROJECT_STAGES, description: 'projects that first reached this stage or a later one (from the stage history); with reachedFrom/reachedTo, in that time' })
-  @IsOptional() @IsIn(PROJECT_STAGES) reachedStage?: ProjectStage;
-  @ApiPropertyOptional({ description: 'reached on or after (with reachedStage)' }) @IsOptional() @IsDateString() reachedFrom?: string;
-  @ApiPropertyOptional({ description: 'reached before (with reachedStage)' }) @IsOptional() @IsDateString() reachedTo?: string;
+  @ApiPropertyOptional({
+    enum: PROJECT_STAGES,
+    description:
+      'projects that first reached this stage or a later one (from the stage history); with reachedFrom/reachedTo, in that time',
+  })
+  @IsOptional()
+  @IsIn(PROJECT_STAGES)
+  reachedStage?: ProjectStage;
+  @ApiPropertyOptional({ description: 'reached on or after (with reachedStage)' })
+  @IsOptional()
+  @IsDateString()
+  reachedFrom?: string;
+  @ApiPropertyOptional({ description: 'reached before (with reachedStage)' })
+  @IsOptional()
+  @IsDateString()
+  reachedTo?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() deleted?: boolean;
 }
 
@@ -114,7 +181,12 @@ export class BoardQueryDto {
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() isKey?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) q?: string;
   @ApiPropertyOptional({ description: 'cards per column', default: 30 })
-  @IsOptional() @Transform(({ value }) => (value === undefined ? value : Number(value))) @IsInt() @Min(1) @Max(100) perColumn?: number;
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  perColumn?: number;
 }
 
 export class ProjectResponseDto implements ProjectDto {

@@ -30,7 +30,11 @@ export class CreateUserDto {
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role: Role;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() teamId?: string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() orgUnitId?: string | null;
-  @ApiProperty({ description: 'checked against the password policy' }) @IsString() @MinLength(1) @MaxLength(128) password: string;
+  @ApiProperty({ description: 'checked against the password policy' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
+  password: string;
 }
 
 export class UpdateUserDto {
