@@ -4,4 +4,5 @@ export * from './labels';
 export * from './crm';
 export * from './cards';
 export * from './notifications';
+export * from './aftercare';
 export * from './dashboard';
