@@ -36,7 +36,7 @@ export default function LoginPage() {
       <div className={styles.page}>
         <section className={styles.hero}>
           <div className={styles.heroInner}>
-            <BrandMark />
+            <BrandMark compact size={56} />
             <h1 className={styles.productName}>
               {t('app.name')}
               <span className={styles.dot}>·</span>

@@ -114,7 +114,7 @@ export const en: Messages = {
     role: 'Role',
     team: 'Task force',
     noTeam: 'No task force assigned',
-    lastLogin: 'Last sign-in',
+    lastLogin: 'Latest sign-in',
     firstLogin: 'First sign-in',
     quickLinks: 'Quick links',
     noQuickLinks: 'More features are on their way.',

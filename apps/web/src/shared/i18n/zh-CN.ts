@@ -115,7 +115,7 @@ export const zhCN = {
     role: '角色',
     team: '所属专班',
     noTeam: '未分配专班',
-    lastLogin: '上次登录',
+    lastLogin: '最近登录',
     firstLogin: '首次登录',
     quickLinks: '快捷入口',
     noQuickLinks: '更多功能即将上线。',

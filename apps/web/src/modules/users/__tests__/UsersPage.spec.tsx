@@ -11,8 +11,18 @@ const TEAM: TeamDto = {
   createdAt: '2025-01-01T00:00:00Z',
   version: 1,
 };
-const admin = aUser({ id: '00000000-0000-4000-8000-00000000000a', username: 'admin', displayName: '系统管理员', role: 'admin' });
-const zhang = aUser({ id: '00000000-0000-4000-8000-000000000001', displayName: '张三', teamId: TEAM.id, lastLoginAt: '2025-03-01T08:30:00Z' });
+const admin = aUser({
+  id: '00000000-0000-4000-8000-00000000000a',
+  username: 'admin',
+  displayName: '系统管理员',
+  role: 'admin',
+});
+const zhang = aUser({
+  id: '00000000-0000-4000-8000-000000000001',
+  displayName: '张三',
+  teamId: TEAM.id,
+  lastLoginAt: '2025-03-01T08:30:00Z',
+});
 const li = aUser({
   id: '00000000-0000-4000-8000-000000000002',
   username: 'lisi',
@@ -20,9 +30,18 @@ const li = aUser({
   role: 'leader',
   lockedUntil: '2099-01-01T00:00:00Z',
 });
-const wang = aUser({ id: '00000000-0000-4000-8000-000000000003', username: 'wangwu', displayName: '王五', active: false });
+const wang = aUser({
+  id: '00000000-0000-4000-8000-000000000003',
+  username: 'wangwu',
+  displayName: '王五',
+  active: false,
+});
 
-const page = (items: UserDto[], nextCursor: string | null, total: number): Page<UserDto> => ({ items, nextCursor, total });
+const page = (items: UserDto[], nextCursor: string | null, total: number): Page<UserDto> => ({
+  items,
+  nextCursor,
+  total,
+});
 
 function serve(routes: Parameters<typeof fakeApi>[0] = {}) {
   const api = fakeApi({
@@ -105,7 +124,10 @@ describe('UsersPage', () => {
             details: [{ field: 'password', message: '密码须同时包含字母和数字' }],
           },
         },
-        { status: 200, body: aUser({ id: '00000000-0000-4000-8000-000000000009', username: 'zhaoliu', displayName: '赵六' }) },
+        {
+          status: 200,
+          body: aUser({ id: '00000000-0000-4000-8000-000000000009', username: 'zhaoliu', displayName: '赵六' }),
+        },
       ],
     });
     renderInConsole(<UsersPage />, { path: '/admin/users' });
@@ -176,7 +198,10 @@ describe('UsersPage', () => {
 
   it('unlocks a locked user after confirmation', async () => {
     const api = serve({
-      'POST /api/users/00000000-0000-4000-8000-000000000002/unlock': { status: 200, body: { ...li, lockedUntil: null } },
+      'POST /api/users/00000000-0000-4000-8000-000000000002/unlock': {
+        status: 200,
+        body: { ...li, lockedUntil: null },
+      },
     });
     renderInConsole(<UsersPage />, { path: '/admin/users' });
     const row = (await screen.findByText('李四')).closest('tr') as HTMLElement;

@@ -63,7 +63,7 @@ export function UsersTable(props: UsersTableProps) {
       title: t('users.columns.displayName'),
       dataIndex: 'displayName',
       render: (name: string, user) => (
-        <Space size={6}>
+        <Space size={6} style={{ whiteSpace: 'nowrap' }}>
           <Typography.Text strong>{name}</Typography.Text>
           {user.id === props.currentUserId ? <Tag>{t('users.self')}</Tag> : null}
         </Space>
@@ -104,6 +104,7 @@ export function UsersTable(props: UsersTableProps) {
       title: t('users.columns.lastLogin'),
       dataIndex: 'lastLoginAt',
       width: 150,
+      className: 'lq-nowrap',
       render: (at: string | null) =>
         at ? (
           dayjs(at).format('YYYY-MM-DD HH:mm')
@@ -114,8 +115,7 @@ export function UsersTable(props: UsersTableProps) {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 200,
-      fixed: 'end',
+      width: 170,
       render: (_, user) => {
         const self = user.id === props.currentUserId;
         return (
@@ -167,7 +167,7 @@ export function UsersTable(props: UsersTableProps) {
       dataSource={props.users}
       loading={props.loading}
       pagination={false}
-      scroll={{ x: 1080 }}
+      scroll={{ x: 'max-content' }}
       size="middle"
     />
   );
