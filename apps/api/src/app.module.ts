@@ -14,6 +14,7 @@ import { ChainsModule } from './modules/chains/chains.module';
 import { CompaniesModule } from './modules/companies/companies.module';
 import { DelegationsModule } from './modules/delegations/delegations.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
+import { ExportsModule } from './modules/exports/exports.module';
 import { HealthModule } from './modules/health/health.module';
 import { LeadsModule } from './modules/leads/leads.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -62,6 +63,7 @@ import { UsersModule } from './modules/users/users.module';
     DelegationsModule,
     TargetsModule,
     DashboardModule,
+    ExportsModule,
     AftercareModule,
   ],
 })

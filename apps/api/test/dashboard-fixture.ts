@@ -45,7 +45,8 @@ export async function buildDashboardFixture(t: TestApp): Promise<DashboardFixtur
   const [node] = await t.dataSource.query(
     `SELECT n.id, c.code FROM chain_nodes n JOIN chains c ON c.id = n.chain_id WHERE c.code = 'automotive' ORDER BY n.sort_order, n.name LIMIT 1`,
   );
-  const card = (await t.post('/api/promo-projects', { kind: 'land', title: '汽车零部件产业园地块' }, staffA.token)).body.id as string;
+  const card = (await t.post('/api/promo-projects', { kind: 'land', title: '汽车零部件产业园地块' }, staffA.token)).body
+    .id as string;
 
   const lead = async (user: TestUser, createdAt: string, body: Record<string, unknown> = {}) => {
     const res = await t.post('/api/leads', { name: `线索${createdAt}`, source: 'roadshow', ...body }, user.token);
@@ -61,13 +62,19 @@ export async function buildDashboardFixture(t: TestApp): Promise<DashboardFixtur
   await t.delete(`/api/leads/${deleted}`, staffA.token);
   await lead(staffB, '2026-05-02T09:00:00+08:00');
   await lead(staffB, '2026-05-03T09:00:00+08:00');
-  const inbound = async (user: TestUser, source: string, createdAt: string, answeredAfterHours: number | null, extra = {}) => {
+  const inbound = async (
+    user: TestUser,
+    source: string,
+    createdAt: string,
+    answeredAfterHours: number | null,
+    extra = {},
+  ) => {
     const id = await lead(user, createdAt, { source, ...extra });
     if (answeredAfterHours !== null) {
-      await t.dataSource.query(`UPDATE leads SET first_response_at = created_at + make_interval(hours => $2) WHERE id = $1`, [
-        id,
-        answeredAfterHours,
-      ]);
+      await t.dataSource.query(
+        `UPDATE leads SET first_response_at = created_at + make_interval(hours => $2) WHERE id = $1`,
+        [id, answeredAfterHours],
+      );
     }
   };
   await inbound(staffA, 'card_interest', '2026-04-01T10:00:00+08:00', 2, { sourceRefId: card });
@@ -87,7 +94,11 @@ export async function buildDashboardFixture(t: TestApp): Promise<DashboardFixtur
   };
   const dated = async (p: { id: string }, dates: Record<string, string>) => {
     for (const [stage, at] of Object.entries(dates)) {
-      await t.dataSource.query(`UPDATE project_stage_changes SET at = $3 WHERE project_id = $1 AND to_stage = $2`, [p.id, stage, at]);
+      await t.dataSource.query(`UPDATE project_stage_changes SET at = $3 WHERE project_id = $1 AND to_stage = $2`, [
+        p.id,
+        stage,
+        at,
+      ]);
     }
   };
 
@@ -106,26 +117,59 @@ export async function buildDashboardFixture(t: TestApp): Promise<DashboardFixtur
   await move(staffA, p1, { to: 'signed', signedAt: '2026-03-15', contractedWan: 50000 });
   await move(staffA, p1, { to: 'registered', localUscc: uscc('91320100000000010') });
   await move(staffA, p1, { to: 'under_construction', startedAt: '2026-06-01' });
-  await dated(p1, { negotiating: '2026-01-10T09:00:00+08:00', signed: '2026-03-15T09:00:00+08:00', registered: '2026-04-01T09:00:00+08:00', under_construction: '2026-06-01T09:00:00+08:00' });
+  await dated(p1, {
+    negotiating: '2026-01-10T09:00:00+08:00',
+    signed: '2026-03-15T09:00:00+08:00',
+    registered: '2026-04-01T09:00:00+08:00',
+    under_construction: '2026-06-01T09:00:00+08:00',
+  });
 
-  const p2 = await project(staffA, { name: '整车配套项目', capitalOrigin: 'foreign', totalInvestmentWan: 40000, paidInWan: 10000 });
+  const p2 = await project(staffA, {
+    name: '整车配套项目',
+    capitalOrigin: 'foreign',
+    totalInvestmentWan: 40000,
+    paidInWan: 10000,
+  });
   await move(staffA, p2, { to: 'signed', signedAt: '2025-12-20', contractedWan: 30000 });
   await move(staffA, p2, { to: 'under_construction', localUscc: uscc('91320100000000020'), startedAt: '2026-02-10' });
   await move(staffA, p2, { to: 'in_production', producingAt: '2026-09-01' });
-  await dated(p2, { negotiating: '2025-11-01T09:00:00+08:00', signed: '2025-12-20T09:00:00+08:00', under_construction: '2026-02-10T09:00:00+08:00', in_production: '2026-09-01T09:00:00+08:00' });
+  await dated(p2, {
+    negotiating: '2025-11-01T09:00:00+08:00',
+    signed: '2025-12-20T09:00:00+08:00',
+    under_construction: '2026-02-10T09:00:00+08:00',
+    in_production: '2026-09-01T09:00:00+08:00',
+  });
 
-  const p3 = await project(staffB, { name: '轨道车辆零部件项目', capitalOrigin: 'domestic', totalInvestmentWan: 15000 });
-  await move(staffB, p3, { to: 'registered', signedAt: '2026-05-05', contractedWan: 12000, localUscc: uscc('91320100000000030') });
+  const p3 = await project(staffB, {
+    name: '轨道车辆零部件项目',
+    capitalOrigin: 'domestic',
+    totalInvestmentWan: 15000,
+  });
+  await move(staffB, p3, {
+    to: 'registered',
+    signedAt: '2026-05-05',
+    contractedWan: 12000,
+    localUscc: uscc('91320100000000030'),
+  });
   await dated(p3, { negotiating: '2026-04-01T09:00:00+08:00', registered: '2026-05-05T09:00:00+08:00' });
 
   const p4 = await project(staffB, { name: '信号系统项目', totalInvestmentWan: 9000, responsibleLeaderId: leader.id });
   await dated(p4, { negotiating: '2026-02-01T09:00:00+08:00' });
   await t.dataSource.query(`UPDATE projects SET last_progress_at = now() - interval '60 days' WHERE id = $1`, [p4.id]);
 
-  const p5 = await project(staffA, { name: '外资座椅项目', capitalOrigin: 'foreign', totalInvestmentWan: 8000, paidInWan: 3000 });
+  const p5 = await project(staffA, {
+    name: '外资座椅项目',
+    capitalOrigin: 'foreign',
+    totalInvestmentWan: 8000,
+    paidInWan: 3000,
+  });
   await move(staffA, p5, { to: 'signed', signedAt: '2026-07-01', contractedWan: 7000 });
   await move(staffA, p5, { to: 'lost', reason: '投资方战略调整' });
-  await dated(p5, { negotiating: '2026-06-01T09:00:00+08:00', signed: '2026-07-01T09:00:00+08:00', lost: '2026-08-01T09:00:00+08:00' });
+  await dated(p5, {
+    negotiating: '2026-06-01T09:00:00+08:00',
+    signed: '2026-07-01T09:00:00+08:00',
+    lost: '2026-08-01T09:00:00+08:00',
+  });
 
   const p6 = await project(staffA, { name: '已删除项目', capitalOrigin: 'domestic', totalInvestmentWan: 1000 });
   await move(staffA, p6, { to: 'signed', signedAt: '2026-03-01', contractedWan: 900 });

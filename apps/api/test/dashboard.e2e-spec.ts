@@ -6,7 +6,7 @@ interface Drill {
   query: Record<string, string>;
 }
 
-describe('the leaders\' dashboard', () => {
+describe("the leaders' dashboard", () => {
   let t: TestApp;
   let f: DashboardFixture;
   const Y = '2026-01-01T00:00:00+08:00';
@@ -15,7 +15,18 @@ describe('the leaders\' dashboard', () => {
   beforeAll(async () => {
     t = await TestApp.start('dashboard', { STALLED_DAYS: '30', FIRST_RESPONSE_HOURS: '24' });
     f = await buildDashboardFixture(t);
-    await t.post('/api/targets', { year: 2026, newLeads: 18, projectsSigned: 4, contractedWan: 100000, paidInDomesticWan: 40000, projectsStarted: 0 }, f.leader.token);
+    await t.post(
+      '/api/targets',
+      {
+        year: 2026,
+        newLeads: 18,
+        projectsSigned: 4,
+        contractedWan: 100000,
+        paidInDomesticWan: 40000,
+        projectsStarted: 0,
+      },
+      f.leader.token,
+    );
     await t.post('/api/targets', { year: 2026, teamId: f.teamA, newLeads: 10, projectsSigned: 2 }, f.leader.token);
   }, 120_000);
   afterAll(() => t.close());
@@ -27,10 +38,11 @@ describe('the leaders\' dashboard', () => {
     if (res.status !== 200) throw new Error(`${drill.path}: ${JSON.stringify(res.body)}`);
     return res.body as { items: Array<Record<string, unknown>>; total: number };
   };
-  const sum = (items: Array<Record<string, unknown>>, field: string) => items.reduce((s, i) => s + Number(i[field] ?? 0), 0);
+  const sum = (items: Array<Record<string, unknown>>, field: string) =>
+    items.reduce((s, i) => s + Number(i[field] ?? 0), 0);
 
   describe('GET /api/dashboard/summary', () => {
-    it('counts the district\'s year exactly, against the district\'s targets', async () => {
+    it("counts the district's year exactly, against the district's targets", async () => {
       const res = await t.get('/api/dashboard/summary?year=2026', f.leader.token);
       expect(res.status).toBe(200);
       expect(res.body.period).toEqual({ year: 2026, from: Y, to: Y1, teamId: null, teamName: null });
@@ -46,30 +58,55 @@ describe('the leaders\' dashboard', () => {
         drill: { path: '/leads', query: { from: Y, to: Y1 } },
       });
       expect(figures.projectsSigned).toMatchObject({ actual: 3, target: 4, progress: 0.75 });
-      expect(figures.contractedWan).toMatchObject({ unit: 'wan', actual: 69000, actualYi: 6.9, target: 100000, progress: 0.69 });
+      expect(figures.contractedWan).toMatchObject({
+        unit: 'wan',
+        actual: 69000,
+        actualYi: 6.9,
+        target: 100000,
+        progress: 0.69,
+      });
       expect(figures.paidInDomesticWan).toMatchObject({ actual: 20000, actualYi: 2, target: 40000, progress: 0.5 });
       expect(figures.paidInForeignWan).toMatchObject({ actual: 3000, actualYi: 0.3, target: 0, progress: null });
       expect(figures.projectsStarted).toMatchObject({ actual: 2, target: 0, progress: null });
       expect(figures.projectsInProduction).toMatchObject({ actual: 1, target: 0, progress: null });
-      expect(figures.projectsSigned.drill).toEqual({ path: '/projects', query: { reachedStage: 'signed', reachedFrom: Y, reachedTo: Y1 } });
-      expect(figures.paidInForeignWan.drill.query).toEqual({ reachedStage: 'signed', reachedFrom: Y, reachedTo: Y1, capitalOrigin: 'foreign' });
+      expect(figures.projectsSigned.drill).toEqual({
+        path: '/projects',
+        query: { reachedStage: 'signed', reachedFrom: Y, reachedTo: Y1 },
+      });
+      expect(figures.paidInForeignWan.drill.query).toEqual({
+        reachedStage: 'signed',
+        reachedFrom: Y,
+        reachedTo: Y1,
+        capitalOrigin: 'foreign',
+      });
       expect(res.body.stalledProjects).toEqual({ value: 1, drill: { path: '/projects', query: { stalled: 'true' } } });
       expect(res.body.stalledDays).toBe(30);
     });
 
     it('drills every figure down to a list whose rows add up to the figure', async () => {
       const res = await t.get('/api/dashboard/summary?year=2026', f.leader.token);
-      const field: Record<string, string> = { contractedWan: 'contractedWan', paidInDomesticWan: 'paidInWan', paidInForeignWan: 'paidInWan' };
+      const field: Record<string, string> = {
+        contractedWan: 'contractedWan',
+        paidInDomesticWan: 'paidInWan',
+        paidInForeignWan: 'paidInWan',
+      };
       for (const figure of res.body.figures as Array<{ metric: string; actual: number; drill: Drill }>) {
         const list = await follow(figure.drill, f.leader.token);
-        expect([figure.metric, field[figure.metric] ? sum(list.items, field[figure.metric]) : list.total]).toEqual([figure.metric, figure.actual]);
+        expect([figure.metric, field[figure.metric] ? sum(list.items, field[figure.metric]) : list.total]).toEqual([
+          figure.metric,
+          figure.actual,
+        ]);
       }
-      expect((await follow(res.body.stalledProjects.drill, f.leader.token)).items.map((p) => p.id)).toEqual([f.projects.p4]);
+      expect((await follow(res.body.stalledProjects.drill, f.leader.token)).items.map((p) => p.id)).toEqual([
+        f.projects.p4,
+      ]);
     });
 
     it('cuts to a period inside the year: March to May', async () => {
       const res = await t.get('/api/dashboard/summary?year=2026&from=2026-03-01&to=2026-06-01', f.leader.token);
-      const actual = Object.fromEntries(res.body.figures.map((x: { metric: string; actual: number }) => [x.metric, x.actual]));
+      const actual = Object.fromEntries(
+        res.body.figures.map((x: { metric: string; actual: number }) => [x.metric, x.actual]),
+      );
       expect(actual).toEqual({
         newLeads: 8,
         projectsSigned: 2,
@@ -81,12 +118,14 @@ describe('the leaders\' dashboard', () => {
       });
     });
 
-    it('gives staff their own team\'s figures against the team\'s targets', async () => {
+    it("gives staff their own team's figures against the team's targets", async () => {
       const res = await t.get('/api/dashboard/summary?year=2026', f.staffA.token);
       expect(res.status).toBe(200);
       expect(res.body.period).toMatchObject({ teamId: f.teamA, teamName: '汽车专班' });
       const figures = Object.fromEntries(res.body.figures.map((x: { metric: string }) => [x.metric, x]));
-      expect(Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, (v as { actual: number }).actual]))).toEqual({
+      expect(
+        Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, (v as { actual: number }).actual])),
+      ).toEqual({
         newLeads: 5,
         projectsSigned: 2,
         contractedWan: 57000,
@@ -95,7 +134,11 @@ describe('the leaders\' dashboard', () => {
         projectsStarted: 2,
         projectsInProduction: 1,
       });
-      expect(figures.newLeads).toMatchObject({ target: 10, progress: 0.5, drill: { path: '/leads', query: { from: Y, to: Y1, teamId: f.teamA } } });
+      expect(figures.newLeads).toMatchObject({
+        target: 10,
+        progress: 0.5,
+        drill: { path: '/leads', query: { from: Y, to: Y1, teamId: f.teamA } },
+      });
       expect(figures.contractedWan).toMatchObject({ target: 0, progress: null });
       for (const figure of res.body.figures.filter((x: { unit: string }) => x.unit === 'count')) {
         expect((await follow(figure.drill, f.staffA.token)).total).toBe(figure.actual);
@@ -103,7 +146,7 @@ describe('the leaders\' dashboard', () => {
       expect(res.body.stalledProjects.value).toBe(0);
     });
 
-    it('refuses staff another team\'s dashboard (403) and leaders a team that does not exist (400)', async () => {
+    it("refuses staff another team's dashboard (403) and leaders a team that does not exist (400)", async () => {
       expect((await t.get(`/api/dashboard/summary?teamId=${f.teamB}`, f.staffA.token)).status).toBe(403);
       const teamless = await t.createUser('dash.teamless', 'staff');
       expect((await t.get('/api/dashboard/summary', teamless.token)).status).toBe(403);
@@ -112,10 +155,13 @@ describe('the leaders\' dashboard', () => {
       expect(bad.body.details[0].field).toBe('teamId');
     });
 
-    it('lets a leader open any team\'s dashboard', async () => {
+    it("lets a leader open any team's dashboard", async () => {
       const res = await t.get(`/api/dashboard/summary?year=2026&teamId=${f.teamB}`, f.leader.token);
       expect(res.body.figures.map((x: { actual: number }) => x.actual)).toEqual([4, 1, 12000, 0, 0, 0, 0]);
-      expect(res.body.stalledProjects).toEqual({ value: 1, drill: { path: '/projects', query: { stalled: 'true', teamId: f.teamB } } });
+      expect(res.body.stalledProjects).toEqual({
+        value: 1,
+        drill: { path: '/projects', query: { stalled: 'true', teamId: f.teamB } },
+      });
     });
 
     it('names a bad period', async () => {
@@ -136,13 +182,15 @@ describe('the leaders\' dashboard', () => {
     it('shows projects by stage now with their investment, and how many reached each stage in the year', async () => {
       const res = await t.get('/api/dashboard/funnel?year=2026', f.leader.token);
       expect(res.status).toBe(200);
-      const rows = res.body.stages.map((s: { stage: string; count: number; investmentWan: number; investmentYi: number; reachedInPeriod: { value: number } | null }) => [
-        s.stage,
-        s.count,
-        s.investmentWan,
-        s.investmentYi,
-        s.reachedInPeriod?.value ?? null,
-      ]);
+      const rows = res.body.stages.map(
+        (s: {
+          stage: string;
+          count: number;
+          investmentWan: number;
+          investmentYi: number;
+          reachedInPeriod: { value: number } | null;
+        }) => [s.stage, s.count, s.investmentWan, s.investmentYi, s.reachedInPeriod?.value ?? null],
+      );
       expect(rows).toEqual([
         ['negotiating', 1, 9000, 0.9, 4],
         ['signed', 0, 0, 0, 3],
@@ -155,7 +203,8 @@ describe('the leaders\' dashboard', () => {
       expect(res.body.stages[0].drill).toEqual({ path: '/projects', query: { stage: 'negotiating' } });
       for (const stage of res.body.stages) {
         expect((await follow(stage.drill, f.leader.token)).total).toBe(stage.count);
-        if (stage.reachedInPeriod) expect((await follow(stage.reachedInPeriod.drill, f.leader.token)).total).toBe(stage.reachedInPeriod.value);
+        if (stage.reachedInPeriod)
+          expect((await follow(stage.reachedInPeriod.drill, f.leader.token)).total).toBe(stage.reachedInPeriod.value);
       }
     });
   });
@@ -165,17 +214,23 @@ describe('the leaders\' dashboard', () => {
       const res = await t.get('/api/dashboard/teams?year=2026', f.leader.token);
       expect(res.status).toBe(200);
       const byName = Object.fromEntries(
-        res.body.teams.map((team: { teamName: string; figures: Array<{ actual: number }>; stalledProjects: { value: number } }) => [
-          team.teamName,
-          [team.figures.map((x) => x.actual), team.stalledProjects.value],
-        ]),
+        res.body.teams.map(
+          (team: { teamName: string; figures: Array<{ actual: number }>; stalledProjects: { value: number } }) => [
+            team.teamName,
+            [team.figures.map((x) => x.actual), team.stalledProjects.value],
+          ],
+        ),
       );
       expect(byName).toEqual({
         汽车专班: [[5, 2, 57000, 20000, 3000, 2, 1], 0],
         轨交专班: [[4, 1, 12000, 0, 0, 0, 0], 1],
       });
       const teamA = res.body.teams.find((x: { teamId: string }) => x.teamId === f.teamA);
-      expect(teamA.figures[0]).toMatchObject({ target: 10, progress: 0.5, drill: { path: '/leads', query: { from: Y, to: Y1, teamId: f.teamA } } });
+      expect(teamA.figures[0]).toMatchObject({
+        target: 10,
+        progress: 0.5,
+        drill: { path: '/leads', query: { from: Y, to: Y1, teamId: f.teamA } },
+      });
     });
 
     it('shows staff their own team only', async () => {
@@ -206,14 +261,26 @@ describe('the leaders\' dashboard', () => {
         ['2026-09', 0, 0, 0, 0, 1],
       ]);
       const march = res.body.months[2];
-      expect(march.newLeads.drill).toEqual({ path: '/leads', query: { from: '2026-03-01T00:00:00+08:00', to: '2026-04-01T00:00:00+08:00' } });
+      expect(march.newLeads.drill).toEqual({
+        path: '/leads',
+        query: { from: '2026-03-01T00:00:00+08:00', to: '2026-04-01T00:00:00+08:00' },
+      });
       expect((await follow(march.newLeads.drill, f.leader.token)).total).toBe(2);
-      expect((await follow(march.projectsSigned.drill, f.leader.token)).items.map((p) => p.id)).toEqual([f.projects.p1]);
+      expect((await follow(march.projectsSigned.drill, f.leader.token)).items.map((p) => p.id)).toEqual([
+        f.projects.p1,
+      ]);
     });
 
     it('cuts the first and last month to the period', async () => {
       const res = await t.get('/api/dashboard/months?year=2026&from=2026-03-10&to=2026-05-03', f.leader.token);
-      expect(res.body.months.map((m: { month: string; from: string; to: string; newLeads: { value: number } }) => [m.month, m.from, m.to, m.newLeads.value])).toEqual([
+      expect(
+        res.body.months.map((m: { month: string; from: string; to: string; newLeads: { value: number } }) => [
+          m.month,
+          m.from,
+          m.to,
+          m.newLeads.value,
+        ]),
+      ).toEqual([
         ['2026-03', '2026-03-10T00:00:00+08:00', '2026-04-01T00:00:00+08:00', 1],
         ['2026-04', '2026-04-01T00:00:00+08:00', '2026-05-01T00:00:00+08:00', 4],
         ['2026-05', '2026-05-01T00:00:00+08:00', '2026-05-03T00:00:00+08:00', 1],
@@ -222,7 +289,7 @@ describe('the leaders\' dashboard', () => {
   });
 
   describe('GET /api/dashboard/chains', () => {
-    it('cuts the figures by chain segment and shows the map\'s levels', async () => {
+    it("cuts the figures by chain segment and shows the map's levels", async () => {
       const res = await t.get('/api/dashboard/chains?year=2026', f.leader.token);
       expect(res.status).toBe(200);
       const chain = res.body.chains.find((c: { code: string }) => c.code === f.chainCode);
@@ -235,12 +302,26 @@ describe('the leaders\' dashboard', () => {
         investmentWan: node.investmentWan.value,
         projectsSigned: node.projectsSigned.value,
         contractedWan: node.contractedWan.value,
-      }).toEqual({ level: 'gap', localCompanies: 0, newLeads: 1, projects: 1, investmentWan: 80000, projectsSigned: 1, contractedWan: 50000 });
+      }).toEqual({
+        level: 'gap',
+        localCompanies: 0,
+        newLeads: 1,
+        projects: 1,
+        investmentWan: 80000,
+        projectsSigned: 1,
+        contractedWan: 50000,
+      });
       expect(chain.gapCount + chain.weakCount + chain.strongCount).toBe(chain.nodes.length);
-      expect(node.projectsSigned.drill).toEqual({ path: '/projects', query: { chainNode: f.chainNode, reachedStage: 'signed', reachedFrom: Y, reachedTo: Y1 } });
+      expect(node.projectsSigned.drill).toEqual({
+        path: '/projects',
+        query: { chainNode: f.chainNode, reachedStage: 'signed', reachedFrom: Y, reachedTo: Y1 },
+      });
       expect((await follow(node.newLeads.drill, f.leader.token)).total).toBe(1);
       expect((await follow(node.projectsSigned.drill, f.leader.token)).items.map((p) => p.id)).toEqual([f.projects.p1]);
-      expect(node.localCompanies.drill).toEqual({ path: '/companies', query: { chainNode: f.chainNode, isTarget: 'false' } });
+      expect(node.localCompanies.drill).toEqual({
+        path: '/companies',
+        query: { chainNode: f.chainNode, isTarget: 'false' },
+      });
     });
   });
 
@@ -267,9 +348,18 @@ describe('the leaders\' dashboard', () => {
         },
       ]);
       expect(res.body.byLeader).toEqual([
-        { userId: f.leader.id, name: 'dash.leader', count: { value: 1, drill: { path: '/projects', query: { stalled: 'true', responsibleLeaderId: f.leader.id } } } },
+        {
+          userId: f.leader.id,
+          name: 'dash.leader',
+          count: {
+            value: 1,
+            drill: { path: '/projects', query: { stalled: 'true', responsibleLeaderId: f.leader.id } },
+          },
+        },
       ]);
-      expect(res.body.byOwner.map((g: { userId: string; count: { value: number } }) => [g.userId, g.count.value])).toEqual([[f.staffB.id, 1]]);
+      expect(
+        res.body.byOwner.map((g: { userId: string; count: { value: number } }) => [g.userId, g.count.value]),
+      ).toEqual([[f.staffB.id, 1]]);
       expect((await follow(res.body.byLeader[0].count.drill, f.leader.token)).total).toBe(1);
     });
 
@@ -321,8 +411,20 @@ describe('the leaders\' dashboard', () => {
           kind: 'card',
           name: '汽车零部件产业园地块',
           leads: { value: 1, drill: { path: '/leads', query: { sourceRefId: f.card, from: Y, to: Y1 } } },
-          signedProjects: { value: 1, drill: { path: '/projects', query: { sourceRefId: f.card, reachedStage: 'signed', reachedFrom: Y, reachedTo: Y1 } } },
-          contractedWan: { value: 50000, drill: { path: '/projects', query: { sourceRefId: f.card, reachedStage: 'signed', reachedFrom: Y, reachedTo: Y1 } } },
+          signedProjects: {
+            value: 1,
+            drill: {
+              path: '/projects',
+              query: { sourceRefId: f.card, reachedStage: 'signed', reachedFrom: Y, reachedTo: Y1 },
+            },
+          },
+          contractedWan: {
+            value: 50000,
+            drill: {
+              path: '/projects',
+              query: { sourceRefId: f.card, reachedStage: 'signed', reachedFrom: Y, reachedTo: Y1 },
+            },
+          },
           opens: 0,
           interests: 0,
           drill: { path: `/promo-projects/${f.card}`, query: {} },
@@ -333,7 +435,7 @@ describe('the leaders\' dashboard', () => {
       expect((await follow(res.body.cards[0].leads.drill, f.leader.token)).total).toBe(1);
     });
 
-    it('counts a team\'s yield only for that team', async () => {
+    it("counts a team's yield only for that team", async () => {
       const res = await t.get(`/api/dashboard/top?year=2026&teamId=${f.teamB}`, f.leader.token);
       expect(res.body.cards).toEqual([]);
     });
@@ -344,7 +446,13 @@ describe('the leaders\' dashboard', () => {
       const res = await t.get('/api/dashboard/response-times?year=2026', f.leader.token);
       expect(res.status).toBe(200);
       expect(res.body.targetHours).toBe(24);
-      const brief = (r: Record<string, unknown> & { leads: { value: number }; responded: { value: number }; unanswered: { value: number } }) => [
+      const brief = (
+        r: Record<string, unknown> & {
+          leads: { value: number };
+          responded: { value: number };
+          unanswered: { value: number };
+        },
+      ) => [
         r.source,
         r.leads.value,
         r.responded.value,

@@ -32,7 +32,7 @@ describe('annual targets', () => {
   };
 
   describe('POST /api/targets', () => {
-    it('lets a leader set the district\'s targets for a year (teamId null), all seven figures', async () => {
+    it("lets a leader set the district's targets for a year (teamId null), all seven figures", async () => {
       const res = await t.post('/api/targets', district, leader.token);
       expect(res.status).toBe(201);
       expect(res.body).toEqual({
@@ -47,8 +47,12 @@ describe('annual targets', () => {
       });
     });
 
-    it('lets an admin set a team\'s targets; figures left out are 0', async () => {
-      const res = await t.post('/api/targets', { year: 2026, teamId: teamA, newLeads: 300, contractedWan: 800_000, notes: '含两个链主项目' }, admin.token);
+    it("lets an admin set a team's targets; figures left out are 0", async () => {
+      const res = await t.post(
+        '/api/targets',
+        { year: 2026, teamId: teamA, newLeads: 300, contractedWan: 800_000, notes: '含两个链主项目' },
+        admin.token,
+      );
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({
         year: 2026,
@@ -76,10 +80,23 @@ describe('annual targets', () => {
     });
 
     it('names bad fields: year, negative and fractional figures, unknown team, unknown fields', async () => {
-      const bad = await t.post('/api/targets', { year: 1999, newLeads: -1, contractedWan: 1.5, color: 'red' }, leader.token);
+      const bad = await t.post(
+        '/api/targets',
+        { year: 1999, newLeads: -1, contractedWan: 1.5, color: 'red' },
+        leader.token,
+      );
       expect(bad.status).toBe(400);
-      expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['color', 'contractedWan', 'newLeads', 'year']);
-      const noTeam = await t.post('/api/targets', { year: 2026, teamId: '5b0c4d2e-1f3a-4b5c-8d9e-0f1a2b3c4d5e' }, leader.token);
+      expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
+        'color',
+        'contractedWan',
+        'newLeads',
+        'year',
+      ]);
+      const noTeam = await t.post(
+        '/api/targets',
+        { year: 2026, teamId: '5b0c4d2e-1f3a-4b5c-8d9e-0f1a2b3c4d5e' },
+        leader.token,
+      );
       expect(noTeam.status).toBe(400);
       expect(noTeam.body.details[0].field).toBe('teamId');
     });
@@ -93,7 +110,7 @@ describe('annual targets', () => {
       expect(res.body.items.map((x: { teamName: string | null }) => x.teamName)).toEqual([null, '汽车专班']);
     });
 
-    it('shows staff the district\'s and their own team\'s only', async () => {
+    it("shows staff the district's and their own team's only", async () => {
       await t.post('/api/targets', { year: 2026, teamId: teamB, newLeads: 50 }, leader.token);
       const a = await t.get('/api/targets?year=2026', staffA.token);
       expect(a.body.items.map((x: { teamId: string | null }) => x.teamId)).toEqual([null, teamA]);
@@ -112,18 +129,30 @@ describe('annual targets', () => {
   describe('PATCH /api/targets/:id', () => {
     it('changes figures with the version, audited before and after', async () => {
       const target = (await t.get('/api/targets?year=2026&teamId=district', leader.token)).body.items[0];
-      const res = await t.patch(`/api/targets/${target.id}`, { projectsSigned: 90, version: target.version }, leader.token);
+      const res = await t.patch(
+        `/api/targets/${target.id}`,
+        { projectsSigned: 90, version: target.version },
+        leader.token,
+      );
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ projectsSigned: 90, newLeads: 1200, version: target.version + 1 });
       const trail = await t.get(`/api/audit?entity=target&entityId=${target.id}`, admin.token);
       const update = trail.body.items.find((e: { action: string }) => e.action === 'update');
-      expect(update).toMatchObject({ actorId: leader.id, before: { projectsSigned: 80 }, after: { projectsSigned: 90 } });
+      expect(update).toMatchObject({
+        actorId: leader.id,
+        before: { projectsSigned: 80 },
+        after: { projectsSigned: 90 },
+      });
     });
 
     it('refuses a stale version with 409 and staff with 403', async () => {
       const target = (await t.get('/api/targets?year=2026&teamId=district', leader.token)).body.items[0];
-      expect((await t.patch(`/api/targets/${target.id}`, { newLeads: 1, version: target.version - 1 }, admin.token)).status).toBe(409);
-      expect((await t.patch(`/api/targets/${target.id}`, { newLeads: 1, version: target.version }, staffA.token)).status).toBe(403);
+      expect(
+        (await t.patch(`/api/targets/${target.id}`, { newLeads: 1, version: target.version - 1 }, admin.token)).status,
+      ).toBe(409);
+      expect(
+        (await t.patch(`/api/targets/${target.id}`, { newLeads: 1, version: target.version }, staffA.token)).status,
+      ).toBe(403);
     });
   });
 

@@ -262,7 +262,11 @@ export interface DashboardTopDto {
 }
 
 /** The sources whose first response is timed: the investor reached out to us. */
-export const INBOUND_LEAD_SOURCES = ['card_interest', 'inbound_visit', 'online'] as const satisfies readonly LeadSource[];
+export const INBOUND_LEAD_SOURCES = [
+  'card_interest',
+  'inbound_visit',
+  'online',
+] as const satisfies readonly LeadSource[];
 
 export interface ResponseTimeRowDto {
   /** One inbound source, or `all` of them. */

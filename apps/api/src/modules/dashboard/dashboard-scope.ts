@@ -27,13 +27,19 @@ export class DashboardScope {
   ) {}
 
   /** Checks the period against the year: from < to, both within [1 Jan, 1 Jan next year]. */
-  static resolve(input: { year?: number; from?: string; to?: string }, team: { id: string; name: string } | null): DashboardScope {
+  static resolve(
+    input: { year?: number; from?: string; to?: string },
+    team: { id: string; name: string } | null,
+  ): DashboardScope {
     const year = input.year ?? chinaYear();
     const first = `${year}-01-01`;
     const after = `${year + 1}-01-01`;
     const fromDay = input.from ?? first;
     const toDay = input.to ?? after;
-    for (const [field, day] of [['from', fromDay], ['to', toDay]] as const) {
+    for (const [field, day] of [
+      ['from', fromDay],
+      ['to', toDay],
+    ] as const) {
       if (Number.isNaN(Date.parse(dayStart(day))) || new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day) {
         throw ApiError.field(field, '不是有效的日期');
       }

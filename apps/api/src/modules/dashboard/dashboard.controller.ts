@@ -30,28 +30,32 @@ export class DashboardController {
   constructor(private readonly dashboard: DashboardService) {}
 
   @Get('summary')
-  @ApiOperation({ summary: 'The year\'s seven target figures against their targets, and the stalled count' })
+  @ApiOperation({ summary: "The year's seven target figures against their targets, and the stalled count" })
   @ApiOkResponse({ type: SummaryResponseDto })
   summary(@CurrentUser() user: AuthUser, @Query() query: DashboardQueryDto) {
     return this.dashboard.summary(user, query);
   }
 
   @Get('funnel')
-  @ApiOperation({ summary: 'Projects by stage now (count, 总投资 万元 and 亿元), and how many reached each stage in the period' })
+  @ApiOperation({
+    summary: 'Projects by stage now (count, 总投资 万元 and 亿元), and how many reached each stage in the period',
+  })
   @ApiOkResponse({ type: FunnelResponseDto })
   funnel(@CurrentUser() user: AuthUser, @Query() query: DashboardQueryDto) {
     return this.dashboard.funnel(user, query);
   }
 
   @Get('chains')
-  @ApiOperation({ summary: 'The chain map with gaps, and per chain segment: companies, new leads, projects, signed and contracted' })
+  @ApiOperation({
+    summary: 'The chain map with gaps, and per chain segment: companies, new leads, projects, signed and contracted',
+  })
   @ApiOkResponse({ type: ChainsResponseDto })
   chains(@CurrentUser() user: AuthUser, @Query() query: DashboardQueryDto) {
     return this.dashboard.chainsFigures(user, query);
   }
 
   @Get('teams')
-  @ApiOperation({ summary: 'Each team\'s figures against its own targets (staff: their own team only)' })
+  @ApiOperation({ summary: "Each team's figures against its own targets (staff: their own team only)" })
   @ApiOkResponse({ type: TeamsResponseDto })
   teams(@CurrentUser() user: AuthUser, @Query() query: DashboardQueryDto) {
     return this.dashboard.teams(user, query);
@@ -65,7 +69,9 @@ export class DashboardController {
   }
 
   @Get('stalled')
-  @ApiOperation({ summary: 'Stalled projects with owner and 包保领导, longest idle first, and counts per leader and per owner' })
+  @ApiOperation({
+    summary: 'Stalled projects with owner and 包保领导, longest idle first, and counts per leader and per owner',
+  })
   @ApiOkResponse({ type: StalledResponseDto })
   stalled(@CurrentUser() user: AuthUser, @Query() query: StalledQueryDto) {
     return this.dashboard.stalled(user, query);
@@ -79,14 +85,19 @@ export class DashboardController {
   }
 
   @Get('top')
-  @ApiOperation({ summary: 'Top roadshows, trips and cards by yield in the period (empty lists until those features exist)' })
+  @ApiOperation({
+    summary: 'Top roadshows, trips and cards by yield in the period (empty lists until those features exist)',
+  })
   @ApiOkResponse({ type: TopResponseDto })
   top(@CurrentUser() user: AuthUser, @Query() query: DashboardQueryDto) {
     return this.dashboard.top(user, query);
   }
 
   @Get('response-times')
-  @ApiOperation({ summary: 'First-response time of inbound leads (scan interest, visits, online): median, p90, share within FIRST_RESPONSE_HOURS' })
+  @ApiOperation({
+    summary:
+      'First-response time of inbound leads (scan interest, visits, online): median, p90, share within FIRST_RESPONSE_HOURS',
+  })
   @ApiOkResponse({ type: ResponseTimesResponseDto })
   responseTimes(@CurrentUser() user: AuthUser, @Query() query: DashboardQueryDto) {
     return this.dashboard.responseTimes(user, query);

@@ -59,7 +59,8 @@ const REACHED_SQL = `SELECT c.project_id, ${PROJECT_STAGES.map(
 
 const inPeriod = (column: string) => `(${column} >= $1 AND ${column} < $2)`;
 const yi = (wan: number) => Number((wan / 10_000).toFixed(4));
-const ratio = (actual: number, target: number | null) => (target && target > 0 ? Number((actual / target).toFixed(4)) : null);
+const ratio = (actual: number, target: number | null) =>
+  target && target > 0 ? Number((actual / target).toFixed(4)) : null;
 const hours = (value: string | number | null) => (value === null ? null : Number(Number(value).toFixed(2)));
 
 /**
@@ -134,7 +135,10 @@ export class DashboardService {
           investmentYi: yi(wan),
           drill: scope.drill('/projects', { stage }),
           reachedInPeriod: isPipeline
-            ? { value: reached[0][stage] ?? 0, drill: scope.drill('/projects', this.reachedQuery(scope, stage as ProjectStage)) }
+            ? {
+                value: reached[0][stage] ?? 0,
+                drill: scope.drill('/projects', this.reachedQuery(scope, stage as ProjectStage)),
+              }
             : null,
         };
       }),
@@ -151,8 +155,9 @@ export class DashboardService {
         GROUP BY n.node_id`,
       [scope.fromDate, scope.toDate, ...params],
     );
-    const projects: Array<{ node_id: string; count: number; wan: string; signed: number; contracted: string }> = await this.dataSource.query(
-      `WITH r AS (${REACHED_SQL})
+    const projects: Array<{ node_id: string; count: number; wan: string; signed: number; contracted: string }> =
+      await this.dataSource.query(
+        `WITH r AS (${REACHED_SQL})
        SELECT n.node_id, count(*)::int AS count, coalesce(sum(x.total_investment_wan), 0) AS wan,
               count(*) FILTER (WHERE ${inPeriod('r.signed_at')})::int AS signed,
               coalesce(sum(x.contracted_wan) FILTER (WHERE ${inPeriod('r.signed_at')}), 0) AS contracted
@@ -160,8 +165,8 @@ export class DashboardService {
          LEFT JOIN r ON r.project_id = x.id
         WHERE x.deleted_at IS NULL ${team}
         GROUP BY n.node_id`,
-      [scope.fromDate, scope.toDate, ...params],
-    );
+        [scope.fromDate, scope.toDate, ...params],
+      );
     const companies: Array<{ node_id: string; local: number; target: number }> = await this.dataSource.query(
       `SELECT n.node_id, count(*) FILTER (WHERE NOT c.is_target)::int AS local, count(*) FILTER (WHERE c.is_target)::int AS target
          FROM companies c CROSS JOIN LATERAL (SELECT DISTINCT unnest(c.chain_node_ids) AS node_id) n
@@ -203,9 +208,18 @@ export class DashboardService {
             layer: node.layer,
             depth,
             level: node.level,
-            localCompanies: { value: c?.local ?? 0, drill: scope.drill('/companies', { chainNode: node.id, isTarget: 'false' }, null) },
-            targetCompanies: { value: c?.target ?? 0, drill: scope.drill('/companies', { chainNode: node.id, isTarget: 'true' }, null) },
-            newLeads: { value: leadsBy.get(node.id) ?? 0, drill: scope.drill('/leads', { chainNode: node.id, from: scope.from, to: scope.to }) },
+            localCompanies: {
+              value: c?.local ?? 0,
+              drill: scope.drill('/companies', { chainNode: node.id, isTarget: 'false' }, null),
+            },
+            targetCompanies: {
+              value: c?.target ?? 0,
+              drill: scope.drill('/companies', { chainNode: node.id, isTarget: 'true' }, null),
+            },
+            newLeads: {
+              value: leadsBy.get(node.id) ?? 0,
+              drill: scope.drill('/leads', { chainNode: node.id, from: scope.from, to: scope.to }),
+            },
             projects: { value: p?.count ?? 0, drill: projectsDrill },
             investmentWan: { value: Number(p?.wan ?? 0), drill: projectsDrill },
             projectsSigned: { value: p?.signed ?? 0, drill: signedDrill },
@@ -230,7 +244,10 @@ export class DashboardService {
         teamId: team.id,
         teamName: team.name,
         figures: this.targetFigures(scope, values.get(team.id) ?? ZERO, targets.get(team.id) ?? null, team.id),
-        stalledProjects: { value: stalled.get(team.id) ?? 0, drill: scope.drill('/projects', { stalled: 'true' }, team.id) },
+        stalledProjects: {
+          value: stalled.get(team.id) ?? 0,
+          drill: scope.drill('/projects', { stalled: 'true' }, team.id),
+        },
       })),
     };
   }
@@ -257,7 +274,11 @@ export class DashboardService {
         ).map((r) => [r.month, r]),
       );
     const leadsBy = new Map(leads.map((r) => [r.month, r.count]));
-    const [signed, started, producing] = [await events('signed'), await events('under_construction'), await events('in_production')];
+    const [signed, started, producing] = [
+      await events('signed'),
+      await events('under_construction'),
+      await events('in_production'),
+    ];
     return {
       period: scope.period(),
       months: scope.months().map((m) => {
@@ -269,10 +290,22 @@ export class DashboardService {
           from,
           to,
           newLeads: { value: leadsBy.get(m.month) ?? 0, drill: scope.drill('/leads', { from, to }) },
-          projectsSigned: { value: signed.get(m.month)?.count ?? 0, drill: scope.drill('/projects', reached('signed')) },
-          contractedWan: { value: Number(signed.get(m.month)?.contracted ?? 0), drill: scope.drill('/projects', reached('signed')) },
-          projectsStarted: { value: started.get(m.month)?.count ?? 0, drill: scope.drill('/projects', reached('under_construction')) },
-          projectsInProduction: { value: producing.get(m.month)?.count ?? 0, drill: scope.drill('/projects', reached('in_production')) },
+          projectsSigned: {
+            value: signed.get(m.month)?.count ?? 0,
+            drill: scope.drill('/projects', reached('signed')),
+          },
+          contractedWan: {
+            value: Number(signed.get(m.month)?.contracted ?? 0),
+            drill: scope.drill('/projects', reached('signed')),
+          },
+          projectsStarted: {
+            value: started.get(m.month)?.count ?? 0,
+            drill: scope.drill('/projects', reached('under_construction')),
+          },
+          projectsInProduction: {
+            value: producing.get(m.month)?.count ?? 0,
+            drill: scope.drill('/projects', reached('in_production')),
+          },
         };
       }),
     };
@@ -285,8 +318,18 @@ export class DashboardService {
       AND p.last_progress_at < now() - make_interval(days => $1) ${team}`;
     const base = [this.config.stalledDays, ...params];
     const rows: Array<{
-      id: string; name: string; stage: ProjectStatus; team_id: string | null; team_name: string | null; owner_id: string;
-      owner_name: string | null; leader_id: string | null; leader_name: string | null; total: string | null; last: Date; idle: number;
+      id: string;
+      name: string;
+      stage: ProjectStatus;
+      team_id: string | null;
+      team_name: string | null;
+      owner_id: string;
+      owner_name: string | null;
+      leader_id: string | null;
+      leader_name: string | null;
+      total: string | null;
+      last: Date;
+      idle: number;
     }> = await this.dataSource.query(
       `SELECT p.id, p.name, p.stage, p.team_id, t.name AS team_name, p.owner_id, o.display_name AS owner_name,
               p.responsible_leader_id AS leader_id, l.display_name AS leader_name, p.total_investment_wan AS total,
@@ -300,7 +343,10 @@ export class DashboardService {
         LIMIT ${query.limit ?? 50}`,
       base,
     );
-    const group = async (column: 'owner_id' | 'responsible_leader_id', filter: 'ownerId' | 'responsibleLeaderId'): Promise<StalledGroupDto[]> => {
+    const group = async (
+      column: 'owner_id' | 'responsible_leader_id',
+      filter: 'ownerId' | 'responsibleLeaderId',
+    ): Promise<StalledGroupDto[]> => {
       const groups: Array<{ user_id: string; name: string | null; count: number }> = await this.dataSource.query(
         `SELECT p.${column} AS user_id, u.display_name AS name, count(*)::int AS count
            FROM projects p LEFT JOIN users u ON u.id = p.${column}
@@ -314,7 +360,10 @@ export class DashboardService {
         count: { value: g.count, drill: scope.drill('/projects', { stalled: 'true', [filter]: g.user_id }) },
       }));
     };
-    const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM projects p WHERE ${stalledWhere}`, base);
+    const [{ count }] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM projects p WHERE ${stalledWhere}`,
+      base,
+    );
     return {
       period: scope.period(),
       stalledDays: this.config.stalledDays,
@@ -347,20 +396,37 @@ export class DashboardService {
       coalesce(sum(p.total_investment_wan), 0) AS projected_wan, coalesce(sum(p.contracted_wan), 0) AS contracted_wan,
       coalesce(sum(p.paid_in_wan), 0) AS actual_wan, coalesce(sum(p.projected_jobs), 0) AS projected_jobs,
       coalesce(sum(p.contracted_jobs), 0) AS contracted_jobs, coalesce(sum(p.actual_jobs), 0) AS actual_jobs`;
-    type Row = Record<'projects' | 'projected_wan' | 'contracted_wan' | 'actual_wan' | 'projected_jobs' | 'contracted_jobs' | 'actual_jobs', string | number> & {
+    type Row = Record<
+      | 'projects'
+      | 'projected_wan'
+      | 'contracted_wan'
+      | 'actual_wan'
+      | 'projected_jobs'
+      | 'contracted_jobs'
+      | 'actual_jobs',
+      string | number
+    > & {
       stage?: ProjectStatus;
     };
     const byStage: Row[] = await this.dataSource.query(
       `SELECT p.stage, ${sums} FROM projects p WHERE p.deleted_at IS NULL ${team1} GROUP BY p.stage`,
       params1,
     );
-    const [all]: Row[] = await this.dataSource.query(`SELECT ${sums} FROM projects p WHERE p.deleted_at IS NULL ${team1}`, params1);
+    const [all]: Row[] = await this.dataSource.query(
+      `SELECT ${sums} FROM projects p WHERE p.deleted_at IS NULL ${team1}`,
+      params1,
+    );
     const [signed]: Row[] = await this.dataSource.query(
       `WITH r AS (${REACHED_SQL})
        SELECT ${sums} FROM projects p JOIN r ON r.project_id = p.id WHERE p.deleted_at IS NULL AND ${inPeriod('r.signed_at')} ${team}`,
       [scope.fromDate, scope.toDate, ...params],
     );
-    const row = (key: InvestmentRowDto['key'], label: string, r: Row | undefined, drill: InvestmentRowDto['drill']): InvestmentRowDto => ({
+    const row = (
+      key: InvestmentRowDto['key'],
+      label: string,
+      r: Row | undefined,
+      drill: InvestmentRowDto['drill'],
+    ): InvestmentRowDto => ({
       key,
       label,
       projects: Number(r?.projects ?? 0),
@@ -376,7 +442,9 @@ export class DashboardService {
     return {
       period: scope.period(),
       rows: [
-        ...PROJECT_STATUSES.map((stage) => row(stage, PROJECT_STATUS_LABELS[stage], stageRows.get(stage), scope.drill('/projects', { stage }))),
+        ...PROJECT_STATUSES.map((stage) =>
+          row(stage, PROJECT_STATUS_LABELS[stage], stageRows.get(stage), scope.drill('/projects', { stage })),
+        ),
         row('all', '全部项目', all, scope.drill('/projects')),
         row('signed_in_period', '本期签约项目', signed, scope.drill('/projects', this.reachedQuery(scope, 'signed'))),
       ],
@@ -401,8 +469,14 @@ export class DashboardService {
     const [team, params] = this.teamFilter(scope, 'l', 5);
     const targetHours = this.config.firstResponseHours;
     const rows: Array<{
-      source: LeadSource | null; leads: number; responded: number; unanswered: number; median: string | null; p90: string | null;
-      within: number; decided: number;
+      source: LeadSource | null;
+      leads: number;
+      responded: number;
+      unanswered: number;
+      median: string | null;
+      p90: string | null;
+      within: number;
+      decided: number;
     }> = await this.dataSource.query(
       `WITH x AS (
          SELECT l.source, l.first_response_at, extract(epoch FROM l.first_response_at - l.created_at) / 3600 AS h,
@@ -500,7 +574,12 @@ export class DashboardService {
     return new Map(rows.map((r) => [r.team_id, r.count]));
   }
 
-  private targetFigures(scope: DashboardScope, values: Values, target: Target | null, teamId: string | null): TargetFigureDto[] {
+  private targetFigures(
+    scope: DashboardScope,
+    values: Values,
+    target: Target | null,
+    teamId: string | null,
+  ): TargetFigureDto[] {
     const reached = (stage: ProjectStage, extra: Record<string, string> = {}) =>
       scope.drill('/projects', { ...this.reachedQuery(scope, stage), ...extra }, teamId);
     const drills: Record<TargetMetric, TargetFigureDto['drill']> = {
@@ -538,7 +617,9 @@ export class DashboardService {
   }
 
   private async tableExists(table: string): Promise<boolean> {
-    const [{ exists }] = await this.dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [`public.${table}`]);
+    const [{ exists }] = await this.dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [
+      `public.${table}`,
+    ]);
     return exists;
   }
 
@@ -547,12 +628,25 @@ export class DashboardService {
    * created in the period, and linked projects first signed in the period with their contracted
    * amounts. Ranked by contracted 万元, then signed projects, then leads; those with no yield are left out.
    */
-  private async yieldOf(scope: DashboardScope, kind: YieldSourceKind, table: string, nameColumn: string, limit: number): Promise<YieldItemDto[]> {
+  private async yieldOf(
+    scope: DashboardScope,
+    kind: YieldSourceKind,
+    table: string,
+    nameColumn: string,
+    limit: number,
+  ): Promise<YieldItemDto[]> {
     const teamOf = (alias: string) => (scope.teamId ? `AND ${alias}.team_id = $3` : '');
     const cards = kind === 'card';
-    const rows: Array<{ id: string; name: string; leads: number; signed: number; contracted: string; opens: number | null; interests: number | null }> =
-      await this.dataSource.query(
-        `WITH r AS (${REACHED_SQL}),
+    const rows: Array<{
+      id: string;
+      name: string;
+      leads: number;
+      signed: number;
+      contracted: string;
+      opens: number | null;
+      interests: number | null;
+    }> = await this.dataSource.query(
+      `WITH r AS (${REACHED_SQL}),
          l AS (SELECT x.source_ref_id AS id, count(*)::int AS leads FROM leads x
                 WHERE x.deleted_at IS NULL AND x.source_ref_id IS NOT NULL AND ${inPeriod('x.created_at')} ${teamOf('x')}
                 GROUP BY x.source_ref_id),
@@ -570,8 +664,8 @@ export class DashboardService {
           WHERE s.deleted_at IS NULL AND (l.leads > 0 OR p.signed > 0)
           ORDER BY coalesce(p.contracted, 0) DESC, coalesce(p.signed, 0) DESC, coalesce(l.leads, 0) DESC, s.${nameColumn}, s.id
           LIMIT ${limit}`,
-        [scope.fromDate, scope.toDate, ...(scope.teamId ? [scope.teamId] : [])],
-      );
+      [scope.fromDate, scope.toDate, ...(scope.teamId ? [scope.teamId] : [])],
+    );
     const route = { roadshow: '/roadshows', trip: '/delegations', card: '/promo-projects' }[kind];
     return rows.map((row) => {
       const signedDrill = scope.drill('/projects', { sourceRefId: row.id, ...this.reachedQuery(scope, 'signed') });
@@ -579,7 +673,10 @@ export class DashboardService {
         id: row.id,
         kind,
         name: row.name,
-        leads: { value: row.leads, drill: scope.drill('/leads', { sourceRefId: row.id, from: scope.from, to: scope.to }) },
+        leads: {
+          value: row.leads,
+          drill: scope.drill('/leads', { sourceRefId: row.id, from: scope.from, to: scope.to }),
+        },
         signedProjects: { value: row.signed, drill: signedDrill },
         contractedWan: { value: Number(row.contracted), drill: signedDrill },
         opens: row.opens,

@@ -9,7 +9,10 @@ const bigintNumber = { to: (v: unknown) => v, from: (v: string | null) => (v ===
  * (year, team): PostgreSQL treats NULLs as distinct, so the district's row has its own index.
  */
 @Entity('targets')
-@Index('UQ_targets_year_team', ['year', 'teamId'], { unique: true, where: 'team_id IS NOT NULL AND deleted_at IS NULL' })
+@Index('UQ_targets_year_team', ['year', 'teamId'], {
+  unique: true,
+  where: 'team_id IS NOT NULL AND deleted_at IS NULL',
+})
 @Index('UQ_targets_year_district', ['year'], { unique: true, where: 'team_id IS NULL AND deleted_at IS NULL' })
 export class Target extends BaseEntity {
   @Column({ type: 'int' })

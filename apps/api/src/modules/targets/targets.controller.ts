@@ -11,7 +11,13 @@ import {
 } from '@nestjs/swagger';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
-import { CreateTargetDto, TargetListQueryDto, TargetListResponseDto, TargetResponseDto, UpdateTargetDto } from './dto/target.dto';
+import {
+  CreateTargetDto,
+  TargetListQueryDto,
+  TargetListResponseDto,
+  TargetResponseDto,
+  UpdateTargetDto,
+} from './dto/target.dto';
 import { TargetsService } from './targets.service';
 
 @ApiTags('targets')
@@ -21,7 +27,7 @@ export class TargetsController {
   constructor(private readonly targets: TargetsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Annual targets; staff see the district\'s and their own team\'s' })
+  @ApiOperation({ summary: "Annual targets; staff see the district's and their own team's" })
   @ApiOkResponse({ type: TargetListResponseDto })
   async list(@CurrentUser() user: AuthUser, @Query() query: TargetListQueryDto): Promise<TargetListResponseDto> {
     const items = (await this.targets.list(user, query)).map(TargetResponseDto.from);
@@ -36,7 +42,7 @@ export class TargetsController {
 
   @Post()
   @Roles('admin', 'leader')
-  @ApiOperation({ summary: 'Sets a year\'s targets for the district (teamId null) or a team; one per (year, team)' })
+  @ApiOperation({ summary: "Sets a year's targets for the district (teamId null) or a team; one per (year, team)" })
   @ApiCreatedResponse({ type: TargetResponseDto })
   @ApiConflictResponse({ description: 'that year already has a target for the team (or the district)' })
   @ApiForbiddenResponse({ description: 'staff' })

@@ -81,7 +81,12 @@ export class TargetsService implements OnModuleInit {
         ]);
       }
       const target = await manager.save(manager.create(Target, { ...dto, teamId }));
-      await this.audit.record(manager, actor, { entity: 'target', entityId: target.id, action: 'create', after: target });
+      await this.audit.record(manager, actor, {
+        entity: 'target',
+        entityId: target.id,
+        action: 'create',
+        after: target,
+      });
       return this.get(actor, target.id, manager);
     });
   }
@@ -91,7 +96,13 @@ export class TargetsService implements OnModuleInit {
     return this.dataSource.transaction(async (manager) => {
       await updateVersioned(manager, Target, id, dto.version, changesOf(dto));
       const after = await this.get(actor, id, manager);
-      await this.audit.record(manager, actor, { entity: 'target', entityId: id, action: 'update', before: strip(before), after: strip(after) });
+      await this.audit.record(manager, actor, {
+        entity: 'target',
+        entityId: id,
+        action: 'update',
+        before: strip(before),
+        after: strip(after),
+      });
       return after;
     });
   }
@@ -100,7 +111,12 @@ export class TargetsService implements OnModuleInit {
     const before = await this.get(actor, id);
     await this.dataSource.transaction(async (manager) => {
       await manager.softDelete(Target, { id });
-      await this.audit.record(manager, actor, { entity: 'target', entityId: id, action: 'delete', before: strip(before) });
+      await this.audit.record(manager, actor, {
+        entity: 'target',
+        entityId: id,
+        action: 'delete',
+        before: strip(before),
+      });
     });
   }
 

@@ -43,21 +43,47 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export class DashboardQueryDto {
   @ApiPropertyOptional({ example: 2026, description: 'the target year; defaults to the current year (China time)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
-  @ApiPropertyOptional({ example: '2026-01-01', description: 'first day of the period (within the year); defaults to 1 January' })
-  @IsOptional() @Matches(DAY, { message: 'from 应为 YYYY-MM-DD' }) from?: string;
-  @ApiPropertyOptional({ example: '2026-04-01', description: 'day after the period (exclusive); defaults to 1 January of the next year' })
-  @IsOptional() @Matches(DAY, { message: 'to 应为 YYYY-MM-DD' }) to?: string;
-  @ApiPropertyOptional({ description: 'one team\'s dashboard; absent: the district (leaders and admins). Staff always get their own team.' })
-  @IsOptional() @IsUUID() teamId?: string;
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+  @ApiPropertyOptional({
+    example: '2026-01-01',
+    description: 'first day of the period (within the year); defaults to 1 January',
+  })
+  @IsOptional()
+  @Matches(DAY, { message: 'from 应为 YYYY-MM-DD' })
+  from?: string;
+  @ApiPropertyOptional({
+    example: '2026-04-01',
+    description: 'day after the period (exclusive); defaults to 1 January of the next year',
+  })
+  @IsOptional()
+  @Matches(DAY, { message: 'to 应为 YYYY-MM-DD' })
+  to?: string;
+  @ApiPropertyOptional({
+    description: "one team's dashboard; absent: the district (leaders and admins). Staff always get their own team.",
+  })
+  @IsOptional()
+  @IsUUID()
+  teamId?: string;
 }
 
 export class StalledQueryDto extends DashboardQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
 }
 
 export class DrillResponseDto implements DrillDto {
-  @ApiProperty({ example: '/projects', description: 'console route of the list (or record) behind the number' }) path: string;
+  @ApiProperty({ example: '/projects', description: 'console route of the list (or record) behind the number' })
+  path: string;
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'string' },
@@ -205,7 +231,8 @@ export class StalledResponseDto implements DashboardStalledDto {
 }
 
 export class InvestmentRowResponseDto implements InvestmentRowDto {
-  @ApiProperty({ enum: [...PROJECT_STATUSES, 'all', 'signed_in_period'] }) key: ProjectStatus | 'all' | 'signed_in_period';
+  @ApiProperty({ enum: [...PROJECT_STATUSES, 'all', 'signed_in_period'] }) key:
+    ProjectStatus | 'all' | 'signed_in_period';
   @ApiProperty() label: string;
   @ApiProperty() projects: number;
   @ApiProperty({ description: '总投资（万元）' }) projectedWan: number;

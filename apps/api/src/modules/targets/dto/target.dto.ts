@@ -10,20 +10,63 @@ const MAX_WAN = 100_000_000; // 1 万亿元
 
 /** The seven figures a target sets; every one optional on update, 0 when left out on create. */
 export class TargetValuesDto {
-  @ApiPropertyOptional({ description: '新增线索（个）', minimum: 0 }) @IsOptional() @IsInt() @Min(0) @Max(MAX_COUNT) newLeads?: number;
-  @ApiPropertyOptional({ description: '签约项目（个）', minimum: 0 }) @IsOptional() @IsInt() @Min(0) @Max(MAX_COUNT) projectsSigned?: number;
-  @ApiPropertyOptional({ description: '合同投资额（万元）', minimum: 0 }) @IsOptional() @IsInt() @Min(0) @Max(MAX_WAN) contractedWan?: number;
-  @ApiPropertyOptional({ description: '引进内资到位（万元）', minimum: 0 }) @IsOptional() @IsInt() @Min(0) @Max(MAX_WAN) paidInDomesticWan?: number;
-  @ApiPropertyOptional({ description: '引进外资到位（万元）', minimum: 0 }) @IsOptional() @IsInt() @Min(0) @Max(MAX_WAN) paidInForeignWan?: number;
-  @ApiPropertyOptional({ description: '开工项目（个）', minimum: 0 }) @IsOptional() @IsInt() @Min(0) @Max(MAX_COUNT) projectsStarted?: number;
-  @ApiPropertyOptional({ description: '投产项目（个）', minimum: 0 }) @IsOptional() @IsInt() @Min(0) @Max(MAX_COUNT) projectsInProduction?: number;
-  @ApiPropertyOptional({ nullable: true, maxLength: 500 }) @IsOptional() @TrimToNull() @IsString() @MaxLength(500) notes?: string | null;
+  @ApiPropertyOptional({ description: '新增线索（个）', minimum: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COUNT)
+  newLeads?: number;
+  @ApiPropertyOptional({ description: '签约项目（个）', minimum: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COUNT)
+  projectsSigned?: number;
+  @ApiPropertyOptional({ description: '合同投资额（万元）', minimum: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_WAN)
+  contractedWan?: number;
+  @ApiPropertyOptional({ description: '引进内资到位（万元）', minimum: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_WAN)
+  paidInDomesticWan?: number;
+  @ApiPropertyOptional({ description: '引进外资到位（万元）', minimum: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_WAN)
+  paidInForeignWan?: number;
+  @ApiPropertyOptional({ description: '开工项目（个）', minimum: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COUNT)
+  projectsStarted?: number;
+  @ApiPropertyOptional({ description: '投产项目（个）', minimum: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COUNT)
+  projectsInProduction?: number;
+  @ApiPropertyOptional({ nullable: true, maxLength: 500 })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(500)
+  notes?: string | null;
 }
 
 export class CreateTargetDto extends TargetValuesDto {
   @ApiProperty({ example: 2026, minimum: 2000, maximum: 2100 }) @IsInt() @Min(2000) @Max(2100) year: number;
   @ApiPropertyOptional({ nullable: true, description: 'the team (专班); null or absent for the district (全区)' })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() teamId?: string | null;
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  teamId?: string | null;
 }
 
 export class UpdateTargetDto extends TargetValuesDto {
@@ -31,9 +74,18 @@ export class UpdateTargetDto extends TargetValuesDto {
 }
 
 export class TargetListQueryDto {
-  @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
-  @ApiPropertyOptional({ description: 'one team\'s targets; `district` for the district\'s own' })
-  @IsOptional() @IsString() @MaxLength(40) teamId?: string;
+  @ApiPropertyOptional({ example: 2026 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+  @ApiPropertyOptional({ description: "one team's targets; `district` for the district's own" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  teamId?: string;
 }
 
 export class TargetResponseDto implements TargetDto {
@@ -76,6 +128,7 @@ export class TargetResponseDto implements TargetDto {
 
 export class TargetListResponseDto {
   @ApiProperty({ type: [TargetResponseDto] }) items: TargetResponseDto[];
-  @ApiProperty({ nullable: true, type: String, description: 'always null: one page holds a year\'s targets' }) nextCursor: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "always null: one page holds a year's targets" })
+  nextCursor: string | null;
   @ApiProperty() total: number;
 }
