@@ -5,4 +5,5 @@ export * from './crm';
 export * from './cards';
 export * from './notifications';
 export * from './aftercare';
+export * from './events';
 export * from './dashboard';

@@ -70,6 +70,7 @@ export class RequestEscalationService implements OnApplicationBootstrap {
           `WITH due AS (
              SELECT id, status FROM enterprise_requests
               WHERE status IN (${ESCALATABLE_SQL}) AND due_at < $1 AND deleted_at IS NULL
+                AND company_id IN (SELECT id FROM companies WHERE deleted_at IS NULL)
               ORDER BY due_at, id
               LIMIT ${BATCH}
               FOR UPDATE SKIP LOCKED)
