@@ -22,6 +22,7 @@ import { OrgModule } from './modules/org/org.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { PromoProjectsModule } from './modules/promo-projects/promo-projects.module';
 import { PublicCardsModule } from './modules/public-cards/public-cards.module';
+import { RemindersModule } from './modules/reminders/reminders.module';
 import { RoadshowsModule } from './modules/roadshows/roadshows.module';
 import { TargetsModule } from './modules/targets/targets.module';
 import { UsersModule } from './modules/users/users.module';
@@ -64,6 +65,7 @@ import { UsersModule } from './modules/users/users.module';
     TargetsModule,
     DashboardModule,
     ExportsModule,
+    RemindersModule,
     AftercareModule,
   ],
 })

@@ -1,0 +1,230 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { PROJECT_STATUS_LABELS, type NotificationKind, type ProjectStatus } from '@lianqiao/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { appConfig, type AppConfig } from '../../config/app.config';
+import { crmConfig, type CrmConfig } from '../../config/crm.config';
+import { NotificationsService, type NotifyInput } from '../notifications/notifications.service';
+import { remindersConfig, type RemindersConfig } from './reminders.config';
+
+/** One reminder to send: who, about what, and what makes it new (see ReminderLog). */
+interface Due {
+  kind: string;
+  subjectId: string;
+  userId: string;
+  period: string;
+  notification: NotifyInput;
+}
+
+export interface ReminderRun {
+  followUps: number;
+  stalledProjects: number;
+  cardReviews: number;
+}
+
+/** Claims per transaction: each batch's claims and notifications commit together. */
+const BATCH = 500;
+/** Cards still in review this long after submission remind the leaders again. */
+const CARD_REVIEW_HOURS = 24;
+const chinaDay = (column: string) => `to_char(${column} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`;
+
+/**
+ * The scheduled reminders: follow-ups due today or overdue (to the lead's owner), projects that
+ * went stalled (owner and 包保领导), cards waiting for approval for a day (leaders). Every API
+ * instance runs it; a reminder is claimed by inserting its (kind, subject, user, period) into
+ * reminder_log — unique — in the same transaction as its notification, so whichever instance
+ * claims it first sends it and the others skip it.
+ */
+@Injectable()
+export class RemindersService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(RemindersService.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<ReminderRun> | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
+    @Inject(crmConfig.KEY) private readonly crm: CrmConfig,
+    @Inject(appConfig.KEY) private readonly app: AppConfig,
+    @Inject(remindersConfig.KEY) private readonly config: RemindersConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.app.env === 'test' || this.config.intervalMs === 0) return;
+    const tick = () => {
+      if (this.running) return;
+      this.running = this.runOnce().finally(() => (this.running = null));
+      this.running.then(
+        (run) => {
+          const sent = run.followUps + run.stalledProjects + run.cardReviews;
+          if (sent > 0) this.logger.log(`reminders sent: ${JSON.stringify(run)}`);
+        },
+        (error: unknown) => this.logger.error(`reminders failed: ${(error as Error).message}`),
+      );
+    };
+    this.timer = setInterval(tick, this.config.intervalMs);
+    this.timer.unref();
+    setTimeout(tick, 5_000).unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One pass over everything due at `now`; safe to run on several instances at once. */
+  async runOnce(now: Date = new Date()): Promise<ReminderRun> {
+    return {
+      followUps: await this.send('follow_up_due', (limit) => this.followUpsDue(now, limit)),
+      stalledProjects: await this.send('project_stalled', (limit) => this.stalledProjects(now, limit)),
+      cardReviews: (await this.tableExists('promo_projects'))
+        ? await this.send('card_review', (limit) => this.cardsInReview(now, limit))
+        : 0,
+    };
+  }
+
+  /**
+   * Claims and sends in batches until nothing unclaimed is left. `find` returns candidates not yet
+   * in reminder_log; the claim (INSERT … ON CONFLICT DO NOTHING RETURNING) keeps only those this
+   * transaction won — another instance's concurrent claim makes this one wait, then skip.
+   */
+  private async send(kind: string, find: (limit: number) => Promise<Due[]>): Promise<number> {
+    let sent = 0;
+    for (;;) {
+      const due = await find(BATCH);
+      if (!due.length) return sent;
+      const claimed = await this.dataSource.transaction(async (manager) => {
+        const won = await this.claim(manager, due);
+        await this.notifications.notifyMany(
+          manager,
+          due.filter((d) => won.has(`${d.subjectId}|${d.userId}|${d.period}`)).map((d) => d.notification),
+        );
+        return won.size;
+      });
+      sent += claimed;
+      if (due.length < BATCH) return sent;
+      if (claimed === 0) return sent;
+      this.logger.debug(`${kind}: ${claimed} sent, looking for more`);
+    }
+  }
+
+  private async claim(manager: EntityManager, due: Due[]): Promise<Set<string>> {
+    const rows: Array<{ subject_id: string; user_id: string; period: string }> = await manager.query(
+      `INSERT INTO reminder_log (kind, subject_id, user_id, period)
+       SELECT * FROM unnest($1::varchar[], $2::uuid[], $3::uuid[], $4::varchar[])
+       ON CONFLICT (kind, subject_id, user_id, period) DO NOTHING
+       RETURNING subject_id, user_id, period`,
+      [due.map((d) => d.kind), due.map((d) => d.subjectId), due.map((d) => d.userId), due.map((d) => d.period)],
+    );
+    return new Set(rows.map((r) => `${r.subject_id}|${r.user_id}|${r.period}`));
+  }
+
+  /** Open leads whose next follow-up falls today (China time) or earlier: once per follow-up date. */
+  private async followUpsDue(now: Date, limit: number): Promise<Due[]> {
+    const rows: Array<{ id: string; name: string; owner_id: string; day: string; today: boolean }> =
+      await this.dataSource.query(
+        `SELECT l.id, l.name, l.owner_id, ${chinaDay('l.next_follow_up_at')} AS day,
+              ${chinaDay('l.next_follow_up_at')} = ${chinaDay('$1::timestamptz')} AS today
+         FROM leads l
+        WHERE l.deleted_at IS NULL AND l.status IN ('new', 'following', 'qualified')
+          AND l.next_follow_up_at < (date_trunc('day', $1::timestamptz AT TIME ZONE 'Asia/Shanghai') + interval '1 day') AT TIME ZONE 'Asia/Shanghai'
+          AND NOT EXISTS (SELECT 1 FROM reminder_log r WHERE r.kind = 'follow_up_due' AND r.subject_id = l.id
+                           AND r.user_id = l.owner_id AND r.period = ${chinaDay('l.next_follow_up_at')})
+        ORDER BY l.next_follow_up_at, l.id
+        LIMIT ${limit}`,
+        [now],
+      );
+    return rows.map((r) => ({
+      kind: 'follow_up_due',
+      subjectId: r.id,
+      userId: r.owner_id,
+      period: r.day,
+      notification: this.notification(
+        r.owner_id,
+        'follow_up_due',
+        r.today ? `今日跟进：${r.name}` : `跟进已逾期：${r.name}`,
+        `计划跟进日期 ${r.day}`,
+        `/leads/${r.id}`,
+      ),
+    }));
+  }
+
+  /**
+   * Projects that went stalled: no stage move or timeline entry for STALLED_DAYS. The period is
+   * the last progress time, so a project that moves and stalls again reminds again.
+   */
+  private async stalledProjects(now: Date, limit: number): Promise<Due[]> {
+    const rows: Array<{
+      id: string;
+      name: string;
+      stage: ProjectStatus;
+      user_id: string;
+      period: string;
+      days: number;
+    }> = await this.dataSource.query(
+      `SELECT p.id, p.name, p.stage, u.user_id, to_char(p.last_progress_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS period,
+              floor(extract(epoch FROM $1::timestamptz - p.last_progress_at) / 86400)::int AS days
+         FROM projects p
+        CROSS JOIN LATERAL (SELECT DISTINCT x AS user_id FROM unnest(ARRAY[p.owner_id, p.responsible_leader_id]) x WHERE x IS NOT NULL) u
+        WHERE p.deleted_at IS NULL AND p.stage NOT IN ('in_production', 'lost')
+          AND p.last_progress_at < $1::timestamptz - make_interval(days => $2)
+          AND NOT EXISTS (SELECT 1 FROM reminder_log r WHERE r.kind = 'project_stalled' AND r.subject_id = p.id AND r.user_id = u.user_id
+                           AND r.period = to_char(p.last_progress_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS'))
+        ORDER BY p.last_progress_at, p.id, u.user_id
+        LIMIT ${limit}`,
+      [now, this.crm.stalledDays],
+    );
+    return rows.map((r) => ({
+      kind: 'project_stalled',
+      subjectId: r.id,
+      userId: r.user_id,
+      period: r.period,
+      notification: this.notification(
+        r.user_id,
+        'project_stalled',
+        `项目停滞：${r.name}`,
+        `「${PROJECT_STATUS_LABELS[r.stage]}」阶段已 ${r.days} 天没有进展`,
+        `/projects/${r.id}`,
+      ),
+    }));
+  }
+
+  /** Cards submitted more than a day ago and still in review: every active leader, once per submission. */
+  private async cardsInReview(now: Date, limit: number): Promise<Due[]> {
+    const rows: Array<{ id: string; title: string; user_id: string; period: string }> = await this.dataSource.query(
+      `SELECT c.id, c.title, u.id AS user_id, to_char(c.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS period
+         FROM promo_projects c
+         JOIN users u ON u.role = 'leader' AND u.active AND u.deleted_at IS NULL
+        WHERE c.deleted_at IS NULL AND c.review_state = 'in_review' AND c.submitted_at < $1::timestamptz - make_interval(hours => $2)
+          AND NOT EXISTS (SELECT 1 FROM reminder_log r WHERE r.kind = 'card_review' AND r.subject_id = c.id AND r.user_id = u.id
+                           AND r.period = to_char(c.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS'))
+        ORDER BY c.submitted_at, c.id, u.id
+        LIMIT ${limit}`,
+      [now, CARD_REVIEW_HOURS],
+    );
+    return rows.map((r) => ({
+      kind: 'card_review',
+      subjectId: r.id,
+      userId: r.user_id,
+      period: r.period,
+      notification: this.notification(
+        r.user_id,
+        'card_submitted',
+        `项目卡仍待审核：${r.title}`,
+        `已提交超过 ${CARD_REVIEW_HOURS} 小时，请审核后发布。`,
+        `/promo-projects/${r.id}`,
+      ),
+    }));
+  }
+
+  private notification(userId: string, kind: NotificationKind, title: string, body: string, link: string): NotifyInput {
+    return { userId, kind, title, body, link };
+  }
+
+  private async tableExists(table: string): Promise<boolean> {
+    const [{ exists }] = await this.dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [
+      `public.${table}`,
+    ]);
+    return exists;
+  }
+}
