@@ -847,4 +847,37 @@ describe('delegations: trips and receptions, visits, leads, the trip report and 
       expect((await t.get(`/api/delegations/${delegation.id}`, staffA.token)).status).toBe(200);
     });
   });
+
+  describe('GET /api/docs-json', () => {
+    it('documents every delegation route with explicit response schemas', async () => {
+      const doc = (await t.get('/api/docs-json')).body;
+      const routes: Array<[string, string, string]> = [
+        ['/api/delegations', 'get', 'DelegationPageDto'],
+        ['/api/delegations', 'post', 'DelegationResponseDto'],
+        ['/api/delegations/calendar', 'get', 'CalendarResponseDto'],
+        ['/api/delegations/{id}', 'get', 'DelegationResponseDto'],
+        ['/api/delegations/{id}', 'patch', 'DelegationResponseDto'],
+        ['/api/delegations/{id}/touches', 'get', 'ItineraryTouchListDto'],
+        ['/api/delegations/{id}/report', 'get', 'DelegationReportResponseDto'],
+        ['/api/delegations/{id}/visits', 'get', 'VisitListResponseDto'],
+        ['/api/delegations/{id}/visits', 'post', 'VisitResponseDto'],
+        ['/api/delegations/{id}/visits/{visitId}', 'patch', 'VisitResponseDto'],
+        ['/api/delegations/{id}/visits/{visitId}/lead', 'post', 'LeadResponseDto'],
+      ];
+      for (const [path, method, schema] of routes) {
+        const refs = Object.values(doc.paths[path]?.[method]?.responses ?? {}).map((r) => JSON.stringify(r));
+        expect({ path, method, documented: refs.some((r) => r.includes(`#/components/schemas/${schema}`)) }).toEqual({
+          path,
+          method,
+          documented: true,
+        });
+      }
+      expect(Object.keys(doc.paths['/api/delegations/{id}/report.xlsx'].get.responses['200'].content)).toEqual([
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      ]);
+      expect(doc.components.schemas.ReportTotalsResponseDto.required).toEqual(
+        expect.arrayContaining(['visits', 'companies', 'contacts', 'visitDays', 'leads', 'contractedWan']),
+      );
+    });
+  });
 });

@@ -727,6 +727,19 @@ describe('roadshows: planning, attendees, leads, on-site signings, yield and att
       );
       expect(rest.items.map((r) => r.name)).toEqual(['成都推介会甲']);
       expect(rest.nextCursor).toBeNull();
+      // The default order (startsAt:desc) pages through equal start times by id, each event once.
+      const seen: string[] = [];
+      let next: string | null = null;
+      do {
+        const url: string = `/api/roadshows?city=成都&limit=2${next ? `&cursor=${next}` : ''}`;
+        const page: { items: Body[]; nextCursor: string | null } = await ok(t.get(url, staffA.token));
+        seen.push(...page.items.map((r) => r.id as string));
+        next = page.nextCursor;
+      } while (next);
+      expect(seen.sort()).toEqual(ranked.map((r) => r.id as string).sort());
+      expect((await t.get('/api/roadshows?cursor=not-a-cursor', staffA.token)).body.details).toEqual([
+        { field: 'cursor', message: expect.any(String) },
+      ]);
     });
 
     it('refuses an unknown sort field and a bad filter (400 naming them); deleted ones only for admins (403)', async () => {
@@ -974,6 +987,57 @@ describe('roadshows: planning, attendees, leads, on-site signings, yield and att
         sourceRef: null,
         chain: [expect.objectContaining({ type: 'project', id: project.id })],
       });
+    });
+  });
+
+  describe('GET /api/docs-json', () => {
+    it('documents every roadshow and attribution route with explicit response schemas', async () => {
+      const doc = (await t.get('/api/docs-json')).body;
+      const routes: Array<[string, string, string]> = [
+        ['/api/roadshows', 'get', 'RoadshowPageDto'],
+        ['/api/roadshows', 'post', 'RoadshowDetailResponseDto'],
+        ['/api/roadshows/calendar', 'get', 'CalendarResponseDto'],
+        ['/api/roadshows/{id}', 'get', 'RoadshowDetailResponseDto'],
+        ['/api/roadshows/{id}', 'patch', 'RoadshowDetailResponseDto'],
+        ['/api/roadshows/{id}/yield', 'get', 'RoadshowYieldResponseDto'],
+        ['/api/roadshows/{id}/attendees', 'get', 'AttendeeListResponseDto'],
+        ['/api/roadshows/{id}/attendees', 'post', 'AttendeeResponseDto'],
+        ['/api/roadshows/{id}/attendees/{attendeeId}/check-in', 'post', 'AttendeeResponseDto'],
+        ['/api/roadshows/{id}/leads', 'post', 'LeadResponseDto'],
+        ['/api/roadshows/{id}/signings', 'post', 'ProjectResponseDto'],
+        ['/api/projects/{id}/attribution', 'get', 'AttributionResponseDto'],
+        ['/api/leads/{id}/attribution', 'get', 'AttributionResponseDto'],
+      ];
+      for (const [path, method, schema] of routes) {
+        const responses = doc.paths[path]?.[method]?.responses ?? {};
+        const refs = Object.values(responses).map((r) => JSON.stringify(r));
+        expect({ path, method, documented: refs.some((r) => r.includes(`#/components/schemas/${schema}`)) }).toEqual({
+          path,
+          method,
+          documented: true,
+        });
+      }
+      const yieldSchema = doc.components.schemas.RoadshowYieldResponseDto;
+      expect(yieldSchema.required).toEqual(
+        expect.arrayContaining([
+          'leads',
+          'qualifiedLeads',
+          'signedProjects',
+          'lostAfterSigning',
+          'contractedWan',
+          'costPerLeadWan',
+        ]),
+      );
+      expect(doc.components.schemas.CreateRoadshowDto.properties.format.enum).toEqual(['offline', 'online', 'hybrid']);
+      expect(doc.components.schemas.AttributionLinkResponseDto.properties.type.enum).toEqual([
+        'project',
+        'lead',
+        'roadshow',
+        'visit',
+        'delegation',
+        'promo_project',
+        'company',
+      ]);
     });
   });
 });

@@ -128,7 +128,8 @@ export class RoadshowsController {
     description:
       'leads: live leads whose sourceRefId is the event; qualifiedLeads: status qualified or converted; projects: from those leads or ' +
       'linked directly; signedProjects: signed or beyond now, or on hold after signing; lostAfterSigning: signed then lost (not in ' +
-      'signedProjects); contractedWan: of signedProjects; costs: budgetWan ÷ count to 0.01 万元, null when 0.',
+      'signedProjects); contractedWan: of signedProjects; costs: budgetWan ÷ count to 0.01 万元, null when 0. ' +
+      'Every team’s records count: the yield is the event’s, whoever logged them.',
   })
   @ApiOkResponse({ type: RoadshowYieldResponseDto })
   yield(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<RoadshowYieldResponseDto> {
