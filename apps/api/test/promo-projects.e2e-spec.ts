@@ -65,7 +65,7 @@ describe('promo projects', () => {
     t.app.inject({ method: 'POST', url: `/api/promo-projects/${id}/images`, headers: { ...file.headers, authorization: `Bearer ${token}` }, payload: file.payload });
 
   beforeAll(async () => {
-    t = await TestApp.start('promo_projects', { PUBLIC_BASE_URL: BASE, DISTRICT_NAME: '示范区', CARD_IMAGE_MAX_BYTES: '300000' });
+    t = await TestApp.start('promo_projects', { TRUST_PROXY_HOPS: '1', PUBLIC_BASE_URL: BASE, DISTRICT_NAME: '示范区', CARD_IMAGE_MAX_BYTES: '300000' });
     teamA = await t.createTeam('汽车专班');
     teamB = await t.createTeam('轨道交通专班');
     staffA = await t.createUser('promo.a', 'staff', teamA);

@@ -81,6 +81,8 @@ describe('public cards', () => {
 
   beforeAll(async () => {
     t = await TestApp.start('public_cards', {
+      // The tests speak as several investors through one reverse proxy (X-Forwarded-For).
+      TRUST_PROXY_HOPS: '1',
       PUBLIC_BASE_URL: BASE,
       DISTRICT_NAME: '示范区',
       CARD_INTEREST_LIMIT_PER_ADDRESS: '3',
