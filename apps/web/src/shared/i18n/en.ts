@@ -1,3 +1,9 @@
+import { activitiesEn } from '../../modules/activities/i18n/en';
+import { auditEn } from '../../modules/audit/i18n/en';
+import { chainsEn } from '../../modules/chains/i18n/en';
+import { companiesEn } from '../../modules/companies/i18n/en';
+import { leadsEn } from '../../modules/leads/i18n/en';
+import { projectsEn } from '../../modules/projects/i18n/en';
 import type { Messages } from './zh-CN';
 
 /** The console's English text: every key of zh-CN.ts, checked by the compiler. */
@@ -30,6 +36,12 @@ export const en: Messages = {
     users: 'Users',
     teams: 'Task forces',
     orgUnits: 'Organisation units',
+    crm: 'Investment promotion',
+    chains: 'Chain map',
+    companies: 'Companies',
+    leads: 'Leads',
+    projects: 'Projects',
+    projectBoard: 'Pipeline board',
   },
   common: {
     search: 'Search',
@@ -46,6 +58,7 @@ export const en: Messages = {
     loadMore: 'Load more',
     allLoaded: 'All loaded',
     shownOfTotal: 'Showing {{shown}} of {{total}}',
+    shownOfAbout: 'Showing {{shown}} of about {{total}}',
     total: '{{total}} in total',
     createdAt: 'Created',
     refresh: 'Refresh',
@@ -122,6 +135,11 @@ export const en: Messages = {
       users: 'Accounts, roles, task forces and locks',
       teams: 'Set up and name the task forces',
       orgUnits: 'Departments, towns and development zones',
+      chains: 'Gaps, weak and strong links at a glance',
+      companies: 'Local and target companies',
+      leads: 'Log, follow and convert leads',
+      projects: 'The project list and its stages',
+      projectBoard: 'Drag projects from stage to stage',
     },
   },
   users: {
@@ -214,4 +232,10 @@ export const en: Messages = {
     created: 'Unit {{name}} created',
     saved: 'Unit {{name}} saved',
   },
+  chains: chainsEn,
+  companies: companiesEn,
+  leads: leadsEn,
+  activities: activitiesEn,
+  projects: projectsEn,
+  audit: auditEn,
 };

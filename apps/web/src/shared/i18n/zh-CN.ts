@@ -1,3 +1,10 @@
+import { activitiesZhCN } from '../../modules/activities/i18n/zh-CN';
+import { auditZhCN } from '../../modules/audit/i18n/zh-CN';
+import { chainsZhCN } from '../../modules/chains/i18n/zh-CN';
+import { companiesZhCN } from '../../modules/companies/i18n/zh-CN';
+import { leadsZhCN } from '../../modules/leads/i18n/zh-CN';
+import { projectsZhCN } from '../../modules/projects/i18n/zh-CN';
+
 /**
  * The console's Simplified Chinese text, the default language. `en.ts` must mirror every key
  * (the compiler checks it against `Messages`).
@@ -31,6 +38,12 @@ export const zhCN = {
     users: '用户管理',
     teams: '专班管理',
     orgUnits: '组织单位',
+    crm: '招商业务',
+    chains: '产业链图谱',
+    companies: '企业库',
+    leads: '线索',
+    projects: '项目',
+    projectBoard: '项目看板',
   },
   common: {
     search: '搜索',
@@ -47,6 +60,7 @@ export const zhCN = {
     loadMore: '加载更多',
     allLoaded: '已全部加载',
     shownOfTotal: '已显示 {{shown}} / 共 {{total}} 条',
+    shownOfAbout: '已显示 {{shown}} / 约 {{total}} 条',
     total: '共 {{total}} 条',
     createdAt: '创建时间',
     refresh: '刷新',
@@ -123,6 +137,11 @@ export const zhCN = {
       users: '账号、角色、专班与锁定状态',
       teams: '招商专班的设立与命名',
       orgUnits: '部门、镇街与开发区',
+      chains: '缺链、弱链、强链一图看清',
+      companies: '落地企业与目标企业',
+      leads: '线索登记、跟进与转化',
+      projects: '项目清单与阶段推进',
+      projectBoard: '按阶段拖动推进项目',
     },
   },
   users: {
@@ -215,6 +234,12 @@ export const zhCN = {
     created: '单位 {{name}} 已创建',
     saved: '单位 {{name}} 已保存',
   },
+  chains: chainsZhCN,
+  companies: companiesZhCN,
+  leads: leadsZhCN,
+  activities: activitiesZhCN,
+  projects: projectsZhCN,
+  audit: auditZhCN,
 };
 
 /** The shape every language must provide: the same keys, any strings. */

@@ -1,16 +1,21 @@
 import { Button, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-/** Under a keyset-paged list: how many are shown of how many, and the button for the next page. */
+/**
+ * Under a keyset-paged list: how many are shown of how many ("约 N 条" when the total is the
+ * database's estimate), and the button for the next page.
+ */
 export function LoadMoreFooter({
   shown,
   total,
+  estimate = false,
   hasMore,
   loading,
   onLoadMore,
 }: {
   shown: number;
   total: number;
+  estimate?: boolean;
   hasMore: boolean;
   loading: boolean;
   onLoadMore: () => void;
@@ -20,7 +25,9 @@ export function LoadMoreFooter({
   return (
     <Flex justify="space-between" align="center" style={{ padding: '12px 4px 0' }}>
       <Typography.Text type="secondary" data-testid="list-count">
-        {t('common.shownOfTotal', { shown, total })}
+        {estimate
+          ? t('common.shownOfAbout', { shown, total: total.toLocaleString() })
+          : t('common.shownOfTotal', { shown, total })}
       </Typography.Text>
       {hasMore ? (
         <Button onClick={onLoadMore} loading={loading}>
