@@ -1,4 +1,16 @@
-import { ApartmentOutlined, HomeOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AppstoreOutlined,
+  BulbOutlined,
+  DeploymentUnitOutlined,
+  FundProjectionScreenOutlined,
+  HomeOutlined,
+  RocketOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { Role } from '@lianqiao/contracts';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Messages } from '../shared/i18n/zh-CN';
@@ -15,6 +27,7 @@ export type LinkDescription = keyof Messages['home']['linkDescriptions'];
 
 /** Menu groups: a group shows only when the user may see at least one of its pages. */
 export const MENU_GROUPS = {
+  crm: { label: 'crm', icon: <RocketOutlined /> },
   admin: { label: 'admin', icon: <SettingOutlined /> },
 } as const satisfies Record<string, { label: MenuLabel; icon: ReactNode }>;
 export type MenuGroup = keyof typeof MENU_GROUPS;
@@ -45,6 +58,75 @@ export const RESOURCES: readonly ConsoleResource[] = [
     icon: <HomeOutlined />,
     page: lazy(() => import('../pages/home/HomePage')),
     menu: {},
+  },
+  {
+    key: 'chains',
+    path: '/chains',
+    label: 'chains',
+    icon: <DeploymentUnitOutlined />,
+    page: lazy(() => import('../pages/chains/ChainMapPage')),
+    menu: { group: 'crm' },
+    description: 'chains',
+  },
+  {
+    key: 'companies',
+    path: '/companies',
+    label: 'companies',
+    icon: <ShopOutlined />,
+    page: lazy(() => import('../pages/companies/CompaniesPage')),
+    menu: { group: 'crm' },
+    description: 'companies',
+  },
+  {
+    key: 'company',
+    path: '/companies/:id',
+    label: 'companies',
+    icon: <ShopOutlined />,
+    page: lazy(() => import('../pages/companies/CompanyDetailPage')),
+    menu: false,
+  },
+  {
+    key: 'leads',
+    path: '/leads',
+    label: 'leads',
+    icon: <BulbOutlined />,
+    page: lazy(() => import('../pages/leads/LeadsPage')),
+    menu: { group: 'crm' },
+    description: 'leads',
+  },
+  {
+    key: 'lead',
+    path: '/leads/:id',
+    label: 'leads',
+    icon: <BulbOutlined />,
+    page: lazy(() => import('../pages/leads/LeadDetailPage')),
+    menu: false,
+  },
+  {
+    key: 'projects',
+    path: '/projects',
+    label: 'projects',
+    icon: <FundProjectionScreenOutlined />,
+    page: lazy(() => import('../pages/projects/ProjectsPage')),
+    menu: { group: 'crm' },
+    description: 'projects',
+  },
+  {
+    key: 'project-board',
+    path: '/projects/board',
+    label: 'projectBoard',
+    icon: <AppstoreOutlined />,
+    page: lazy(() => import('../pages/projects/ProjectBoardPage')),
+    menu: { group: 'crm' },
+    description: 'projectBoard',
+  },
+  {
+    key: 'project',
+    path: '/projects/:id',
+    label: 'projects',
+    icon: <FundProjectionScreenOutlined />,
+    page: lazy(() => import('../pages/projects/ProjectDetailPage')),
+    menu: false,
   },
   {
     key: 'users',

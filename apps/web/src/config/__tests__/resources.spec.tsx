@@ -13,23 +13,23 @@ describe('console resources', () => {
   });
 
   it('shows an admin the home page and the administration group', () => {
-    expect(keysOf(menuFor('admin'))).toEqual(['home', 'admin: users, teams, org-units']);
+    expect(keysOf(menuFor('admin'))).toEqual(['home', 'crm: chains, companies, leads, projects, project-board', 'admin: users, teams, org-units']);
   });
 
-  it('shows staff and leaders no administration group at all', () => {
-    expect(keysOf(menuFor('staff'))).toEqual(['home']);
-    expect(keysOf(menuFor('leader'))).toEqual(['home']);
+  it('shows staff and leaders the core CRM pages and no administration group at all', () => {
+    expect(keysOf(menuFor('staff'))).toEqual(['home', 'crm: chains, companies, leads, projects, project-board']);
+    expect(keysOf(menuFor('leader'))).toEqual(['home', 'crm: chains, companies, leads, projects, project-board']);
   });
 
   it('adds a new page to the menu from one entry, grouped or not', () => {
     const page = lazy(async () => ({ default: () => null }));
     const extra: ConsoleResource[] = [
       ...RESOURCES,
-      { key: 'leads', path: '/leads', label: 'home', icon: null, page, menu: {} },
+      { key: 'reports', path: '/reports', label: 'home', icon: null, page, menu: {} },
       { key: 'hidden', path: '/hidden', label: 'home', icon: null, page, menu: false },
     ];
 
-    expect(keysOf(menuFor('staff', extra))).toEqual(['home', 'leads']);
+    expect(keysOf(menuFor('staff', extra))).toEqual(['home', 'crm: chains, companies, leads, projects, project-board', 'reports']);
   });
 
   it('finds the page of a location, deepest path first', () => {
@@ -38,10 +38,14 @@ describe('console resources', () => {
     expect(resourceAt('/admin/users/123')?.key).toBe('users');
     expect(resourceAt('/admin/usersx')).toBeUndefined();
     expect(resourceAt('/nowhere')).toBeUndefined();
+    expect(resourceAt('/projects/board')?.key).toBe('project-board');
+    expect(resourceAt('/projects/6f1c0d2e-0000-4000-8000-000000000001')?.key).toBe('projects');
+    expect(resourceAt('/companies/6f1c0d2e-0000-4000-8000-000000000001')?.key).toBe('companies');
   });
 
   it('offers quick links only to pages the role may open', () => {
-    expect(quickLinksFor('admin').map((r) => r.key)).toEqual(['users', 'teams', 'org-units']);
-    expect(quickLinksFor('staff')).toEqual([]);
+    const crm = ['chains', 'companies', 'leads', 'projects', 'project-board'];
+    expect(quickLinksFor('admin').map((r) => r.key)).toEqual([...crm, 'users', 'teams', 'org-units']);
+    expect(quickLinksFor('staff').map((r) => r.key)).toEqual(crm);
   });
 });

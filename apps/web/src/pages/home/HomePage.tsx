@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { quickLinksFor } from '../../config/resources';
 import { useCurrentUser } from '../../modules/auth/hooks/useSession';
 import { useTeam } from '../../modules/org/hooks/useOrg';
+import { MyWorkSection } from '../../modules/projects/components/MyWorkSection';
 import styles from './HomePage.module.css';
 
 const ROLE_COLORS = { admin: 'geekblue', leader: 'gold', staff: 'green' } as const;
@@ -60,6 +61,8 @@ export default function HomePage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+
+      {user.role !== 'admin' ? <MyWorkSection /> : null}
 
       <div>
         <Typography.Title level={5} className={styles.sectionTitle}>
