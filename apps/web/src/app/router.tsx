@@ -2,6 +2,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RESOURCES } from '../config/resources';
 import { RouteErrorPage } from '../pages/errors/RouteErrorPage';
+import { publicRoutes } from '../pages/public/public-routes';
 import { RequireAuth } from './auth/RequireAuth';
 
 // Every screen is its own chunk: the first download holds only the frame of the app (and no
@@ -36,6 +37,7 @@ export const routes: RouteObject[] = [
           </FullPageSuspense>
         ),
       },
+      ...publicRoutes,
       {
         element: (
           <RequireAuth>

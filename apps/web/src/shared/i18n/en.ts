@@ -1,3 +1,4 @@
+import { aftercareEn, aftercareMenuEn } from '../../modules/aftercare/i18n/en';
 import { activitiesEn } from '../../modules/activities/i18n/en';
 import { auditEn } from '../../modules/audit/i18n/en';
 import { chainsEn } from '../../modules/chains/i18n/en';
@@ -42,6 +43,7 @@ export const en: Messages = {
     leads: 'Leads',
     projects: 'Projects',
     projectBoard: 'Pipeline board',
+    ...aftercareMenuEn,
   },
   common: {
     search: 'Search',
@@ -238,4 +240,5 @@ export const en: Messages = {
   activities: activitiesEn,
   projects: projectsEn,
   audit: auditEn,
+  aftercare: aftercareEn,
 };

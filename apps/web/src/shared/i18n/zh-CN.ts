@@ -1,3 +1,4 @@
+import { aftercareMenuZhCN, aftercareZhCN } from '../../modules/aftercare/i18n/zh-CN';
 import { activitiesZhCN } from '../../modules/activities/i18n/zh-CN';
 import { auditZhCN } from '../../modules/audit/i18n/zh-CN';
 import { chainsZhCN } from '../../modules/chains/i18n/zh-CN';
@@ -44,6 +45,7 @@ export const zhCN = {
     leads: '线索',
     projects: '项目',
     projectBoard: '项目看板',
+    ...aftercareMenuZhCN,
   },
   common: {
     search: '搜索',
@@ -240,6 +242,7 @@ export const zhCN = {
   activities: activitiesZhCN,
   projects: projectsZhCN,
   audit: auditZhCN,
+  aftercare: aftercareZhCN,
 };
 
 /** The shape every language must provide: the same keys, any strings. */
