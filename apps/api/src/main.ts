@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { createApp } from './app.factory';
 import { appConfig } from './config/app.config';
 import { authConfig } from './config/auth.config';
@@ -50,11 +50,11 @@ async function bootstrap(): Promise<void> {
     '  连桥 Lianqiao is running',
     `  Console:   ${address}/`,
     `  API docs:  ${address}/api/docs`,
-    `  Database:  ${embedded ? `embedded PostgreSQL (.data/pg, port ${embedded.port})` : 'DATABASE_URL'}`,
+    `  Database:  ${embedded ? `embedded PostgreSQL (${relative(process.cwd(), join(app.dataDir, 'pg')) || '.'}, port ${embedded.port})` : 'DATABASE_URL'}`,
     seeded.admin.password
       ? `  First admin login:  ${seeded.admin.username} / ${seeded.admin.password}` +
         (seeded.admin.passwordFile ? `   (also in ${seeded.admin.passwordFile})` : '')
-      : `  Admin login: ${seeded.admin.username} (password set on the first start; see .data/admin-password.txt)`,
+      : `  Admin login: ${seeded.admin.username} (password set on the first start; see ${relative(process.cwd(), join(app.dataDir, 'admin-password.txt'))})`,
     seeded.demo ? `  Demo data: ${seeded.demo}` : '',
     `  Ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s. Ctrl-C stops it.`,
     '',
