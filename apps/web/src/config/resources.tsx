@@ -2,6 +2,8 @@ import {
   ApartmentOutlined,
   AppstoreOutlined,
   BulbOutlined,
+  CalendarOutlined,
+  CarOutlined,
   DeploymentUnitOutlined,
   FundProjectionScreenOutlined,
   HomeOutlined,
@@ -28,6 +30,7 @@ export type LinkDescription = keyof Messages['home']['linkDescriptions'];
 /** Menu groups: a group shows only when the user may see at least one of its pages. */
 export const MENU_GROUPS = {
   crm: { label: 'crm', icon: <RocketOutlined /> },
+  events: { label: 'events', icon: <CalendarOutlined /> },
   admin: { label: 'admin', icon: <SettingOutlined /> },
 } as const satisfies Record<string, { label: MenuLabel; icon: ReactNode }>;
 export type MenuGroup = keyof typeof MENU_GROUPS;
@@ -126,6 +129,38 @@ export const RESOURCES: readonly ConsoleResource[] = [
     label: 'projects',
     icon: <FundProjectionScreenOutlined />,
     page: lazy(() => import('../pages/projects/ProjectDetailPage')),
+    menu: false,
+  },
+  {
+    key: 'roadshows',
+    path: '/roadshows',
+    label: 'roadshows',
+    icon: <CalendarOutlined />,
+    page: lazy(() => import('../pages/roadshows/RoadshowsPage')),
+    menu: { group: 'events' },
+  },
+  {
+    key: 'roadshow',
+    path: '/roadshows/:id',
+    label: 'roadshows',
+    icon: <CalendarOutlined />,
+    page: lazy(() => import('../pages/roadshows/RoadshowDetailPage')),
+    menu: false,
+  },
+  {
+    key: 'delegations',
+    path: '/delegations',
+    label: 'delegations',
+    icon: <CarOutlined />,
+    page: lazy(() => import('../pages/delegations/DelegationsPage')),
+    menu: { group: 'events' },
+  },
+  {
+    key: 'delegation',
+    path: '/delegations/:id',
+    label: 'delegations',
+    icon: <CarOutlined />,
+    page: lazy(() => import('../pages/delegations/DelegationDetailPage')),
     menu: false,
   },
   {

@@ -1,3 +1,4 @@
+import { eventsEn, eventsMenuEn } from '../../modules/events/i18n/en';
 import { aftercareEn, aftercareMenuEn } from '../../modules/aftercare/i18n/en';
 import { activitiesEn } from '../../modules/activities/i18n/en';
 import { auditEn } from '../../modules/audit/i18n/en';
@@ -37,6 +38,7 @@ export const en: Messages = {
     users: 'Users',
     teams: 'Task forces',
     orgUnits: 'Organisation units',
+    ...eventsMenuEn,
     crm: 'Investment promotion',
     chains: 'Chain map',
     companies: 'Companies',
@@ -241,4 +243,5 @@ export const en: Messages = {
   projects: projectsEn,
   audit: auditEn,
   aftercare: aftercareEn,
+  events: eventsEn,
 };

@@ -1,3 +1,4 @@
+import { eventsMenuZhCN, eventsZhCN } from '../../modules/events/i18n/zh-CN';
 import { aftercareMenuZhCN, aftercareZhCN } from '../../modules/aftercare/i18n/zh-CN';
 import { activitiesZhCN } from '../../modules/activities/i18n/zh-CN';
 import { auditZhCN } from '../../modules/audit/i18n/zh-CN';
@@ -39,6 +40,7 @@ export const zhCN = {
     users: '用户管理',
     teams: '专班管理',
     orgUnits: '组织单位',
+    ...eventsMenuZhCN,
     crm: '招商业务',
     chains: '产业链图谱',
     companies: '企业库',
@@ -243,6 +245,7 @@ export const zhCN = {
   projects: projectsZhCN,
   audit: auditZhCN,
   aftercare: aftercareZhCN,
+  events: eventsZhCN,
 };
 
 /** The shape every language must provide: the same keys, any strings. */
