@@ -82,7 +82,7 @@ function AddAttendeeModal({ roadshowId, open, onClose }: { roadshowId: string; o
         style={{ marginBottom: 16 }}
       />
       <FormErrorAlert message={formError} />
-      <Form<AddValues> form={form} layout="vertical" onFinish={submit} autoComplete="off">
+      <Form<AddValues> name="attendee" form={form} layout="vertical" onFinish={submit} autoComplete="off">
         {mode === 'existing' ? (
           <Form.Item
             name="companyId"

@@ -110,6 +110,7 @@ export function DelegationFormDrawer({
     >
       <FormErrorAlert message={formError} stale={stale} onReload={onClose} />
       <Form<Values>
+        name="delegation"
         form={form}
         layout="vertical"
         onFinish={submit}

@@ -44,7 +44,14 @@ export function QuickLeadForm({ roadshowId }: { roadshowId: string }) {
       extra={<Typography.Text type="secondary">{t('events.quickLead.subtitle')}</Typography.Text>}
     >
       <FormErrorAlert message={formError} />
-      <Form<Values> form={form} layout="inline" onFinish={submit} autoComplete="off" style={{ rowGap: 12 }}>
+      <Form<Values>
+        name="quickLead"
+        form={form}
+        layout="inline"
+        onFinish={submit}
+        autoComplete="off"
+        style={{ rowGap: 12 }}
+      >
         <Form.Item
           name="name"
           label={t('events.quickLead.name')}

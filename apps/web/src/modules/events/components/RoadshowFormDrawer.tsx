@@ -117,6 +117,7 @@ export function RoadshowFormDrawer({
     >
       <FormErrorAlert message={formError} stale={stale} onReload={onClose} />
       <Form<Values>
+        name="roadshow"
         form={form}
         layout="vertical"
         onFinish={submit}

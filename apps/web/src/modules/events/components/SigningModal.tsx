@@ -72,6 +72,7 @@ export function SigningModal({
     >
       <FormErrorAlert message={formError} />
       <Form<Values>
+        name="signing"
         form={form}
         layout="vertical"
         onFinish={submit}

@@ -64,7 +64,14 @@ export function VisitForm({
   return (
     <>
       <FormErrorAlert message={formError} />
-      <Form<Values> form={form} layout="vertical" onFinish={submit} autoComplete="off" disabled={add.isPending}>
+      <Form<Values>
+        name="visit"
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        autoComplete="off"
+        disabled={add.isPending}
+      >
         <Flex gap={12} wrap>
           <Form.Item
             name="companyId"
