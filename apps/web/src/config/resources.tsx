@@ -4,6 +4,7 @@ import {
   BulbOutlined,
   CalendarOutlined,
   CarOutlined,
+  DashboardOutlined,
   DeploymentUnitOutlined,
   FundProjectionScreenOutlined,
   HomeOutlined,
@@ -60,6 +61,14 @@ export const RESOURCES: readonly ConsoleResource[] = [
     label: 'home',
     icon: <HomeOutlined />,
     page: lazy(() => import('../pages/home/HomePage')),
+    menu: {},
+  },
+  {
+    key: 'dashboard',
+    path: '/dashboard',
+    label: 'dashboard',
+    icon: <DashboardOutlined />,
+    page: lazy(() => import('../pages/dashboard/DashboardPage')),
     menu: {},
   },
   {

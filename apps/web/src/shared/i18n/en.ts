@@ -1,3 +1,4 @@
+import { dashboardEn, dashboardMenuEn } from '../../modules/dashboard/i18n/en';
 import { eventsEn, eventsMenuEn } from '../../modules/events/i18n/en';
 import { aftercareEn, aftercareMenuEn } from '../../modules/aftercare/i18n/en';
 import { activitiesEn } from '../../modules/activities/i18n/en';
@@ -33,6 +34,7 @@ export const en: Messages = {
     zone: 'Development zone',
   },
   menu: {
+    ...dashboardMenuEn,
     home: 'Workbench',
     admin: 'Administration',
     users: 'Users',
@@ -244,4 +246,5 @@ export const en: Messages = {
   audit: auditEn,
   aftercare: aftercareEn,
   events: eventsEn,
+  dashboard: dashboardEn,
 };

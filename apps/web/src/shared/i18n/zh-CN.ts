@@ -1,3 +1,4 @@
+import { dashboardZhCN, dashboardMenuZhCN } from '../../modules/dashboard/i18n/zh-CN';
 import { eventsMenuZhCN, eventsZhCN } from '../../modules/events/i18n/zh-CN';
 import { aftercareMenuZhCN, aftercareZhCN } from '../../modules/aftercare/i18n/zh-CN';
 import { activitiesZhCN } from '../../modules/activities/i18n/zh-CN';
@@ -35,6 +36,7 @@ export const zhCN = {
     zone: '开发区',
   },
   menu: {
+    ...dashboardMenuZhCN,
     home: '工作台',
     admin: '系统管理',
     users: '用户管理',
@@ -246,6 +248,7 @@ export const zhCN = {
   audit: auditZhCN,
   aftercare: aftercareZhCN,
   events: eventsZhCN,
+  dashboard: dashboardZhCN,
 };
 
 /** The shape every language must provide: the same keys, any strings. */
