@@ -1,5 +1,5 @@
 import type { RoadshowYieldDto } from '@lianqiao/contracts';
-import { Card, Col, Row, Statistic, Typography } from 'antd';
+import { Card, Flex, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 const FIGURES = [
@@ -11,6 +11,9 @@ const FIGURES = [
   'signedProjects',
   'contractedWan',
 ] as const;
+
+/** Nine equal cells that share a row on a wide screen and wrap evenly on a narrow one. */
+const CELL = { flex: '1 1 120px' };
 
 /** What the event produced, as the server counted it: nothing here can be typed in. */
 export function RoadshowYieldPanel({ figures, loading }: { figures: RoadshowYieldDto | undefined; loading?: boolean }) {
@@ -24,33 +27,27 @@ export function RoadshowYieldPanel({ figures, loading }: { figures: RoadshowYiel
       loading={loading}
       data-testid="yield-panel"
     >
-      <Row gutter={[16, 16]}>
+      <Flex wrap gap={12}>
         {FIGURES.map((key) => (
-          <Col key={key} xs={12} sm={8} md={6} lg={6} xl={3}>
-            <Card size="small" variant="outlined" data-testid={`yield-${key}`}>
-              <Statistic title={t(`events.yield.${key}`)} value={figures?.[key] ?? 0} />
-            </Card>
-          </Col>
+          <Card key={key} size="small" variant="outlined" style={CELL} data-testid={`yield-${key}`}>
+            <Statistic title={t(`events.yield.${key}`)} value={figures?.[key] ?? 0} />
+          </Card>
         ))}
-        <Col xs={12} sm={8} md={6} lg={6} xl={3}>
-          <Card size="small" variant="outlined" data-testid="yield-costPerLead">
-            <Statistic
-              title={t('events.yield.costPerLead')}
-              value={cost(figures?.costPerLeadWan)}
-              precision={figures?.costPerLeadWan == null ? undefined : 2}
-            />
-          </Card>
-        </Col>
-        <Col xs={12} sm={8} md={6} lg={6} xl={3}>
-          <Card size="small" variant="outlined" data-testid="yield-costPerSignedProject">
-            <Statistic
-              title={t('events.yield.costPerSignedProject')}
-              value={cost(figures?.costPerSignedProjectWan)}
-              precision={figures?.costPerSignedProjectWan == null ? undefined : 2}
-            />
-          </Card>
-        </Col>
-      </Row>
+        <Card size="small" variant="outlined" style={CELL} data-testid="yield-costPerLead">
+          <Statistic
+            title={t('events.yield.costPerLead')}
+            value={cost(figures?.costPerLeadWan)}
+            precision={figures?.costPerLeadWan == null ? undefined : 2}
+          />
+        </Card>
+        <Card size="small" variant="outlined" style={CELL} data-testid="yield-costPerSignedProject">
+          <Statistic
+            title={t('events.yield.costPerSignedProject')}
+            value={cost(figures?.costPerSignedProjectWan)}
+            precision={figures?.costPerSignedProjectWan == null ? undefined : 2}
+          />
+        </Card>
+      </Flex>
       {figures && figures.lostAfterSigning > 0 ? (
         <Typography.Text type="warning" style={{ display: 'block', marginTop: 12 }}>
           {t('events.yield.lostAfterSigning', { count: figures.lostAfterSigning })}
