@@ -388,11 +388,14 @@ function FunnelCard({
       />
       <Flex wrap gap={8} data-testid="funnel-stages">
         {funnel.map((stage) => (
-          <Link key={stage.stage} to={drillHref(stage.drill)} data-testid={`funnel-${stage.stage}`}>
-            <Button size="small">
-              {stage.label} {stage.count} · {stage.investmentYi} {t('dashboard.yi')}
-            </Button>
-          </Link>
+          <Button
+            key={stage.stage}
+            size="small"
+            data-testid={`funnel-${stage.stage}`}
+            onClick={() => onDrill(stage.drill)}
+          >
+            {stage.label} {stage.count} · {stage.investmentYi} {t('dashboard.yi')}
+          </Button>
         ))}
       </Flex>
     </Card>

@@ -1,0 +1,137 @@
+import { readFileSync, statSync } from 'node:fs';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchBrowser, newPage, screenshot } from './support/browser';
+import { signIn } from './support/console-pages';
+import { startConsoleServer, type ConsoleServer } from './support/console-server';
+
+// Starting the built server and Chromium on a shared 2-core machine takes a while.
+jest.setTimeout(240_000);
+
+const PASSWORD = 'Zhaoshang-2025';
+
+describe('a leader on the dashboard', () => {
+  let server: ConsoleServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startConsoleServer('dashboard'), launchBrowser()]);
+    const admin = await login(server, server.admin.username, server.admin.password);
+    const team = await call<{ id: string }>(server, admin, 'POST', '/api/teams', { name: '新能源汽车招商专班' });
+    for (const [username, displayName, role] of [
+      ['zhaolei', '赵磊', 'staff'],
+      ['liuju', '刘局长', 'leader'],
+    ] as const) {
+      await call(server, admin, 'POST', '/api/users', {
+        username,
+        displayName,
+        role,
+        teamId: team.id,
+        password: PASSWORD,
+      });
+    }
+    const staff = await login(server, 'zhaolei', PASSWORD);
+    const project = (name: string, totalInvestmentWan: number) =>
+      call<{ id: string; version: number }>(server, staff, 'POST', '/api/projects', {
+        name,
+        capitalOrigin: 'domestic',
+        totalInvestmentWan,
+      });
+    await project('智能座舱项目', 20000);
+    for (const [name, wan] of [
+      ['动力电池项目', 80000],
+      ['整车配套项目', 40000],
+    ] as const) {
+      const created = await project(name, wan);
+      await call(server, staff, 'POST', `/api/projects/${created.id}/transitions`, {
+        version: created.version,
+        to: 'signed',
+        signedAt: new Date().toISOString().slice(0, 10),
+        contractedWan: wan / 2,
+      });
+    }
+
+    page = await newPage(browser);
+    await signIn(page, server.baseUrl, 'liuju', PASSWORD);
+    await expectVisible(page, page.getByTestId('greeting'));
+  });
+
+  afterAll(async () => {
+    await page?.context().close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('opens the dashboard from the menu and lands on the signed projects from the funnel', async () => {
+    await page.getByRole('menuitem', { name: '领导驾驶舱' }).click();
+    await page.waitForURL('**/dashboard');
+    await expectVisible(page, page.getByText('项目漏斗'));
+    const signed = page.getByTestId('funnel-signed');
+    await expectVisible(page, signed);
+    expect(await signed.textContent()).toContain('2');
+    expect(await page.getByTestId('figure-projectsSigned').textContent()).toContain('2');
+    await screenshot(page, 'dashboard');
+
+    await signed.click();
+
+    await page.waitForURL((url) => url.pathname === '/projects' && url.searchParams.get('stage') === 'signed');
+    await expectVisible(page, page.getByRole('link', { name: '动力电池项目' }));
+    await expectVisible(page, page.getByRole('link', { name: '整车配套项目' }));
+    expect(await page.getByRole('link', { name: '智能座舱项目' }).count()).toBe(0);
+  });
+
+  it('downloads the weekly report as a non-empty .xlsx', async () => {
+    await page.goto(`${server.baseUrl}/dashboard`);
+    const button = page.getByTestId('export-weekly');
+    await expectVisible(page, button);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const path = await download.path();
+    expect(statSync(path).size).toBeGreaterThan(1000);
+    // An .xlsx is a zip: it starts with PK\x03\x04.
+    expect(readFileSync(path).subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  });
+});
+
+async function login(server: ConsoleServer, username: string, password: string): Promise<string> {
+  const { accessToken } = await call<{ accessToken: string }>(server, null, 'POST', '/api/auth/login', {
+    username,
+    password,
+  });
+  return accessToken;
+}
+
+async function call<T = unknown>(
+  server: ConsoleServer,
+  token: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await fetch(`${server.baseUrl}${path}`, {
+    method,
+    headers: {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(body ? { 'Content-Type': 'application/json' } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Waits for what a user would see, saying what the page showed instead when it does not come. */
+async function expectVisible(page: Page, locator: Locator): Promise<void> {
+  try {
+    await locator.first().waitFor({ state: 'visible' });
+  } catch (error) {
+    const text = await page
+      .locator('body')
+      .innerText()
+      .catch(() => '(no page)');
+    throw new Error(`${(error as Error).message}\n--- the page showed ---\n${text.slice(0, 2000)}`);
+  }
+}
