@@ -13,12 +13,19 @@ describe('console resources', () => {
   });
 
   it('shows an admin the home page and the administration group', () => {
-    expect(keysOf(menuFor('admin'))).toEqual(['home', 'crm: chains, companies, leads, projects, project-board', 'admin: users, teams, org-units']);
+    expect(keysOf(menuFor('admin'))).toEqual([
+      'home',
+      'dashboard',
+      'crm: chains, companies, leads, projects, project-board',
+      'events: roadshows, delegations',
+      'admin: users, teams, org-units',
+    ]);
   });
 
   it('shows staff and leaders the core CRM pages and no administration group at all', () => {
-    expect(keysOf(menuFor('staff'))).toEqual(['home', 'crm: chains, companies, leads, projects, project-board']);
-    expect(keysOf(menuFor('leader'))).toEqual(['home', 'crm: chains, companies, leads, projects, project-board']);
+    const everyone = ['home', 'dashboard', 'crm: chains, companies, leads, projects, project-board', 'events: roadshows, delegations'];
+    expect(keysOf(menuFor('staff'))).toEqual(everyone);
+    expect(keysOf(menuFor('leader'))).toEqual(everyone);
   });
 
   it('adds a new page to the menu from one entry, grouped or not', () => {
@@ -29,7 +36,13 @@ describe('console resources', () => {
       { key: 'hidden', path: '/hidden', label: 'home', icon: null, page, menu: false },
     ];
 
-    expect(keysOf(menuFor('staff', extra))).toEqual(['home', 'crm: chains, companies, leads, projects, project-board', 'reports']);
+    expect(keysOf(menuFor('staff', extra))).toEqual([
+      'home',
+      'dashboard',
+      'crm: chains, companies, leads, projects, project-board',
+      'events: roadshows, delegations',
+      'reports',
+    ]);
   });
 
   it('finds the page of a location, deepest path first', () => {
