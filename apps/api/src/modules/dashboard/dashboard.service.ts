@@ -21,7 +21,6 @@ import {
   type DashboardSummaryDto,
   type DashboardTeamsDto,
   type DashboardTopDto,
-  type FigureDto,
   type InvestmentRowDto,
   type LeadSource,
   type ProjectStage,
