@@ -36,7 +36,9 @@ function serve(routesTable: Parameters<typeof fakeApi>[0]) {
 
 function fillForm() {
   fireEvent.click(screen.getByLabelText('水电气暖'));
-  fireEvent.change(screen.getByLabelText('诉求内容'), { target: { value: '  新厂房用电增容申请已提交一个月，尚未接电 ' } });
+  fireEvent.change(screen.getByLabelText('诉求内容'), {
+    target: { value: '  新厂房用电增容申请已提交一个月，尚未接电 ' },
+  });
   fireEvent.change(screen.getByLabelText('联系人'), { target: { value: '王经理' } });
   fireEvent.change(screen.getByLabelText('手机号码'), { target: { value: '138 1234 5678' } });
 }
@@ -123,7 +125,11 @@ describe('the enterprise’s request form (/e/{token})', () => {
       [`GET ${FORM}`]: { status: 200, body: form },
       [`POST ${FORM}`]: {
         status: 429,
-        body: { statusCode: 429, error: 'Too Many Requests', message: '提交过于频繁，请 3 分钟后再试 (too many requests)' },
+        body: {
+          statusCode: 429,
+          error: 'Too Many Requests',
+          message: '提交过于频繁，请 3 分钟后再试 (too many requests)',
+        },
       },
     });
     renderInConsole(<></>, { path: `/e/${TOKEN}`, routes });
@@ -194,7 +200,10 @@ describe('the enterprise’s feedback page (/f/{token})', () => {
 
   it('says kindly that a used link was already answered, on opening it', async () => {
     serve({
-      [`GET ${FEEDBACK}`]: { status: 410, body: { statusCode: 410, error: 'Gone', message: '该评价链接已使用或已失效' } },
+      [`GET ${FEEDBACK}`]: {
+        status: 410,
+        body: { statusCode: 410, error: 'Gone', message: '该评价链接已使用或已失效' },
+      },
     });
     renderInConsole(<></>, { path: `/f/${TOKEN}`, routes });
 
@@ -204,7 +213,10 @@ describe('the enterprise’s feedback page (/f/{token})', () => {
   it('says the same when the link was used meanwhile, on sending', async () => {
     serve({
       [`GET ${FEEDBACK}`]: { status: 200, body: view },
-      [`POST ${FEEDBACK}`]: { status: 410, body: { statusCode: 410, error: 'Gone', message: '该评价链接已使用或已失效' } },
+      [`POST ${FEEDBACK}`]: {
+        status: 410,
+        body: { statusCode: 410, error: 'Gone', message: '该评价链接已使用或已失效' },
+      },
     });
     renderInConsole(<></>, { path: `/f/${TOKEN}`, routes });
     await screen.findByTestId('feedback-resolution');

@@ -1,0 +1,197 @@
+import {
+  aftercarePaths,
+  PUBLIC_REQUEST_LIMITS,
+  PUBLIC_REQUEST_MOBILE_PATTERN,
+  REQUEST_CATEGORIES,
+  type RequestCategory,
+} from '@lianqiao/contracts';
+import { App, Button, Checkbox, DatePicker, Drawer, Flex, Form, Input, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { applyServerErrors, FormErrorAlert } from '../../../shared/forms';
+import { useCreateRequest, useRequestCategories } from '../hooks/useAftercare';
+import { CompanySelect, type Known } from './PeopleSelect';
+
+interface Values {
+  companyId: string;
+  category: RequestCategory;
+  description: string;
+  cannotBeDone?: boolean;
+  orgUnitId?: string;
+  dueAt?: Dayjs;
+  contactName?: string;
+  contactMobile?: string;
+}
+
+export interface CreateRequestDrawerProps {
+  open: boolean;
+  /** A company page logs for its own company: the field is fixed. */
+  company?: Known | null;
+  departments: { id: string; name: string }[];
+  onClose: () => void;
+}
+
+/** Staff or the representative log a request on the enterprise's behalf; it opens on its own page. */
+export function CreateRequestDrawer({ open, company, departments, onClose }: CreateRequestDrawerProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<Values>();
+  const create = useCreateRequest();
+  const categories = useRequestCategories();
+  const [formError, setFormError] = useState<string | null>(null);
+  const dueDays = new Map(categories.data?.items.map((c) => [c.category, c.dueDays]));
+
+  const submit = (values: Values) => {
+    setFormError(null);
+    create.mutate(
+      {
+        companyId: values.companyId,
+        category: values.category,
+        description: values.description.trim(),
+        cannotBeDone: values.cannotBeDone ?? false,
+        orgUnitId: values.orgUnitId,
+        dueAt: values.dueAt?.toISOString(),
+        contactName: values.contactName?.trim() || null,
+        contactMobile: values.contactMobile?.trim() || null,
+      },
+      {
+        onSuccess: (request) => {
+          message.success(t('aftercare.create.done'));
+          onClose();
+          navigate(aftercarePaths.request(request.id));
+        },
+        onError: (error) => setFormError(applyServerErrors(form, error, t).message),
+      },
+    );
+  };
+
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      size={520}
+      destroyOnHidden
+      title={t('aftercare.create.title')}
+      footer={
+        <Flex justify="flex-end" gap={8}>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button
+            type="primary"
+            loading={create.isPending}
+            onClick={() => form.submit()}
+            data-testid="request-create-submit"
+          >
+            {t('common.create')}
+          </Button>
+        </Flex>
+      }
+    >
+      <FormErrorAlert message={formError} />
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        disabled={create.isPending}
+        initialValues={{ companyId: company?.id, cannotBeDone: false }}
+      >
+        <Form.Item
+          name="companyId"
+          label={t('aftercare.create.company')}
+          rules={[{ required: true, message: t('common.requiredChoice', { field: t('aftercare.create.company') }) }]}
+        >
+          <CompanySelect
+            scope="aftercare"
+            known={company}
+            disabled={Boolean(company)}
+            placeholder={t('aftercare.create.companyPlaceholder')}
+          />
+        </Form.Item>
+        <Form.Item
+          name="category"
+          label={t('aftercare.create.category')}
+          rules={[{ required: true, message: t('common.requiredChoice', { field: t('aftercare.create.category') }) }]}
+        >
+          <Select<RequestCategory>
+            options={REQUEST_CATEGORIES.map((category) => {
+              const label = t(`aftercare.categories.${category}`);
+              const days = dueDays.get(category);
+              return { value: category, label: days ? t('aftercare.create.categoryDue', { label, days }) : label };
+            })}
+          />
+        </Form.Item>
+        <Form.Item
+          name="description"
+          label={t('aftercare.create.description')}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              message: t('common.requiredField', { field: t('aftercare.create.description') }),
+            },
+          ]}
+        >
+          <Input.TextArea rows={4} maxLength={PUBLIC_REQUEST_LIMITS.description} showCount />
+        </Form.Item>
+        <Form.Item name="cannotBeDone" valuePropName="checked" extra={t('aftercare.create.cannotBeDoneHelp')}>
+          <Checkbox>{t('aftercare.create.cannotBeDone')}</Checkbox>
+        </Form.Item>
+        <Flex gap={12}>
+          <Form.Item
+            name="orgUnitId"
+            label={t('aftercare.create.department')}
+            extra={t('aftercare.create.departmentHelp')}
+            style={{ flex: 1 }}
+          >
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              options={departments.map((unit) => ({ value: unit.id, label: unit.name }))}
+            />
+          </Form.Item>
+          <Form.Item
+            name="dueAt"
+            label={t('aftercare.create.dueAt')}
+            extra={t('aftercare.create.dueAtHelp')}
+            style={{ flex: 1 }}
+          >
+            <DatePicker
+              showTime={{ format: 'HH:mm' }}
+              format="YYYY-MM-DD HH:mm"
+              style={{ width: '100%' }}
+              disabledDate={(day) => day.isBefore(dayjs().startOf('day'))}
+            />
+          </Form.Item>
+        </Flex>
+        <Flex gap={12}>
+          <Form.Item
+            name="contactName"
+            label={t('aftercare.create.contactName')}
+            style={{ flex: 1 }}
+            rules={[
+              {
+                max: PUBLIC_REQUEST_LIMITS.contactName,
+                message: t('common.maxLength', {
+                  field: t('aftercare.create.contactName'),
+                  max: PUBLIC_REQUEST_LIMITS.contactName,
+                }),
+              },
+            ]}
+          >
+            <Input maxLength={PUBLIC_REQUEST_LIMITS.contactName} />
+          </Form.Item>
+          <Form.Item
+            name="contactMobile"
+            label={t('aftercare.create.contactMobile')}
+            style={{ flex: 1 }}
+            rules={[{ pattern: PUBLIC_REQUEST_MOBILE_PATTERN, message: t('aftercare.create.mobileFormat') }]}
+          >
+            <Input inputMode="numeric" maxLength={11} />
+          </Form.Item>
+        </Flex>
+      </Form>
+    </Drawer>
+  );
+}
