@@ -31,7 +31,7 @@ const webSwc = {
 
 module.exports = {
   // Integration tests boot the real app on a real database, on a shared 2-core machine.
-  testTimeout: 60000,
+  testTimeout: 180000,
   reporters: ['default', '<rootDir>/tools/jest-summary-reporter.js'],
   projects: [
     node('libs', ['<rootDir>/libs/**/*.spec.ts']),
