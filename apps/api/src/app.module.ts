@@ -16,6 +16,7 @@ import { DelegationsModule } from './modules/delegations/delegations.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { ExportsModule } from './modules/exports/exports.module';
 import { HealthModule } from './modules/health/health.module';
+import { ImportsModule } from './modules/imports/imports.module';
 import { LeadsModule } from './modules/leads/leads.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrgModule } from './modules/org/org.module';
@@ -66,6 +67,7 @@ import { UsersModule } from './modules/users/users.module';
     DashboardModule,
     ExportsModule,
     RemindersModule,
+    ImportsModule,
     AftercareModule,
   ],
 })

@@ -7,3 +7,4 @@ export * from './notifications';
 export * from './aftercare';
 export * from './events';
 export * from './dashboard';
+export * from './imports';
