@@ -6,6 +6,7 @@ import { canOpen, MENU_GROUPS, menuFor, resourceAt } from '../config/resources';
 import { UserMenu } from '../modules/auth/components/UserMenu';
 import { useRefreshProfile } from '../modules/auth/hooks/useAuthActions';
 import { useCurrentUser } from '../modules/auth/hooks/useSession';
+import { NotificationBell } from '../modules/notifications/components/NotificationBell';
 import { LanguageSwitch } from '../shared/i18n/LanguageSwitch';
 import { AppLayout } from '../shared/layout';
 import { BrandMark } from './BrandMark';
@@ -55,6 +56,7 @@ export default function ConsoleLayout() {
         }}
         headerExtra={
           <>
+            <NotificationBell />
             <LanguageSwitch />
             <UserMenu />
           </>

@@ -18,14 +18,30 @@ describe('console resources', () => {
       'dashboard',
       'crm: chains, companies, leads, projects, project-board',
       'events: roadshows, delegations',
+      'aftercare: aftercare-mine, aftercare-companies, aftercare-requests, aftercare-review, aftercare-stats, aftercare-cultivation',
+      'promotion: promo-projects',
       'admin: users, teams, org-units',
     ]);
   });
 
   it('shows staff and leaders the core CRM pages and no administration group at all', () => {
-    const everyone = ['home', 'dashboard', 'crm: chains, companies, leads, projects, project-board', 'events: roadshows, delegations'];
+    const everyone = [
+      'home',
+      'dashboard',
+      'crm: chains, companies, leads, projects, project-board',
+      'events: roadshows, delegations',
+      'aftercare: aftercare-mine, aftercare-companies, aftercare-requests, aftercare-cultivation',
+      'promotion: promo-projects',
+    ];
     expect(keysOf(menuFor('staff'))).toEqual(everyone);
-    expect(keysOf(menuFor('leader'))).toEqual(everyone);
+    expect(keysOf(menuFor('leader'))).toEqual([
+      'home',
+      'dashboard',
+      'crm: chains, companies, leads, projects, project-board',
+      'events: roadshows, delegations',
+      'aftercare: aftercare-mine, aftercare-companies, aftercare-requests, aftercare-review, aftercare-stats, aftercare-cultivation',
+      'promotion: promo-projects',
+    ]);
   });
 
   it('adds a new page to the menu from one entry, grouped or not', () => {
@@ -41,6 +57,8 @@ describe('console resources', () => {
       'dashboard',
       'crm: chains, companies, leads, projects, project-board',
       'events: roadshows, delegations',
+      'aftercare: aftercare-mine, aftercare-companies, aftercare-requests, aftercare-cultivation',
+      'promotion: promo-projects',
       'reports',
     ]);
   });
@@ -54,11 +72,12 @@ describe('console resources', () => {
     expect(resourceAt('/projects/board')?.key).toBe('project-board');
     expect(resourceAt('/projects/6f1c0d2e-0000-4000-8000-000000000001')?.key).toBe('projects');
     expect(resourceAt('/companies/6f1c0d2e-0000-4000-8000-000000000001')?.key).toBe('companies');
+    expect(resourceAt('/promo-projects/6f1c0d2e-0000-4000-8000-000000000001/stats')?.key).toBe('promo-projects');
   });
 
   it('offers quick links only to pages the role may open', () => {
     const crm = ['chains', 'companies', 'leads', 'projects', 'project-board'];
-    expect(quickLinksFor('admin').map((r) => r.key)).toEqual([...crm, 'users', 'teams', 'org-units']);
-    expect(quickLinksFor('staff').map((r) => r.key)).toEqual(crm);
+    expect(quickLinksFor('admin').map((r) => r.key)).toEqual([...crm, 'promo-projects', 'users', 'teams', 'org-units']);
+    expect(quickLinksFor('staff').map((r) => r.key)).toEqual([...crm, 'promo-projects']);
   });
 });

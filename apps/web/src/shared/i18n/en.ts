@@ -8,6 +8,9 @@ import { companiesEn } from '../../modules/companies/i18n/en';
 import { leadsEn } from '../../modules/leads/i18n/en';
 import { projectsEn } from '../../modules/projects/i18n/en';
 import type { Messages } from './zh-CN';
+import { notificationsEn } from '../../modules/notifications/i18n/en';
+import { promoEn } from '../../modules/promo-projects/i18n/en';
+import { shareEn } from '../../modules/share/i18n/en';
 
 /** The console's English text: every key of zh-CN.ts, checked by the compiler. */
 export const en: Messages = {
@@ -40,6 +43,9 @@ export const en: Messages = {
     users: 'Users',
     teams: 'Task forces',
     orgUnits: 'Organisation units',
+    promotion: 'QR cards',
+    promoProjects: 'Promoted projects',
+    notifications: 'Notifications',
     ...eventsMenuEn,
     crm: 'Investment promotion',
     chains: 'Chain map',
@@ -141,6 +147,7 @@ export const en: Messages = {
       users: 'Accounts, roles, task forces and locks',
       teams: 'Set up and name the task forces',
       orgUnits: 'Departments, towns and development zones',
+      promoProjects: 'Publish QR cards and forward a poster in one click',
       chains: 'Gaps, weak and strong links at a glance',
       companies: 'Local and target companies',
       leads: 'Log, follow and convert leads',
@@ -247,4 +254,7 @@ export const en: Messages = {
   aftercare: aftercareEn,
   events: eventsEn,
   dashboard: dashboardEn,
+  promo: promoEn,
+  share: shareEn,
+  notifications: notificationsEn,
 };

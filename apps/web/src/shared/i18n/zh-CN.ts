@@ -7,6 +7,9 @@ import { chainsZhCN } from '../../modules/chains/i18n/zh-CN';
 import { companiesZhCN } from '../../modules/companies/i18n/zh-CN';
 import { leadsZhCN } from '../../modules/leads/i18n/zh-CN';
 import { projectsZhCN } from '../../modules/projects/i18n/zh-CN';
+import { notificationsZhCN } from '../../modules/notifications/i18n/zh-CN';
+import { promoZhCN } from '../../modules/promo-projects/i18n/zh-CN';
+import { shareZhCN } from '../../modules/share/i18n/zh-CN';
 
 /**
  * The console's Simplified Chinese text, the default language. `en.ts` must mirror every key
@@ -42,6 +45,9 @@ export const zhCN = {
     users: '用户管理',
     teams: '专班管理',
     orgUnits: '组织单位',
+    promotion: '招商推介',
+    promoProjects: '推介项目',
+    notifications: '消息通知',
     ...eventsMenuZhCN,
     crm: '招商业务',
     chains: '产业链图谱',
@@ -143,6 +149,7 @@ export const zhCN = {
       users: '账号、角色、专班与锁定状态',
       teams: '招商专班的设立与命名',
       orgUnits: '部门、镇街与开发区',
+      promoProjects: '审核发布二维码项目卡，一键生成转发海报',
       chains: '缺链、弱链、强链一图看清',
       companies: '落地企业与目标企业',
       leads: '线索登记、跟进与转化',
@@ -249,6 +256,9 @@ export const zhCN = {
   aftercare: aftercareZhCN,
   events: eventsZhCN,
   dashboard: dashboardZhCN,
+  promo: promoZhCN,
+  share: shareZhCN,
+  notifications: notificationsZhCN,
 };
 
 /** The shape every language must provide: the same keys, any strings. */
