@@ -51,6 +51,8 @@ export default function ChainMapPage() {
     () => (selectedId && tree.data ? (findNode(tree.data.nodes, selectedId) ?? null) : null),
     [selectedId, tree.data],
   );
+  // The tree waits for the chain list (to know which chain to draw): loading until it has data.
+  const treeLoading = !tree.data && !tree.isError && !chains.isError;
   const counts = tree.data ? levelCounts(tree.data) : null;
   const gaps = tree.data ? flattenNodes(tree.data.nodes).filter((node) => node.level === 'gap') : [];
   const chainOptions = all.filter((chain) => chain.kind === 'chain');
@@ -136,7 +138,7 @@ export default function ChainMapPage() {
                 {t('chains.levelHelp')}
               </Typography.Text>
             </Flex>
-            {tree.isLoading || !tree.data ? (
+            {treeLoading || !tree.data ? (
               <Skeleton active paragraph={{ rows: 10 }} />
             ) : tree.data.nodes.length === 0 ? (
               <Empty
@@ -164,14 +166,14 @@ export default function ChainMapPage() {
                   <Statistic
                     title={t('chains.summary.segments')}
                     value={tree.data?.nodeCount ?? 0}
-                    loading={tree.isLoading}
+                    loading={treeLoading}
                   />
                 </Col>
                 <Col span={12}>
                   <Statistic
                     title={t('chains.summary.gaps')}
                     value={counts?.gap ?? 0}
-                    loading={tree.isLoading}
+                    loading={treeLoading}
                     styles={{ content: { color: LEVEL_COLORS.gap.border } }}
                   />
                 </Col>
@@ -179,7 +181,7 @@ export default function ChainMapPage() {
                   <Statistic
                     title={t('chains.summary.weak')}
                     value={counts?.weak ?? 0}
-                    loading={tree.isLoading}
+                    loading={treeLoading}
                     styles={{ content: { color: LEVEL_COLORS.weak.border } }}
                   />
                 </Col>
@@ -187,14 +189,14 @@ export default function ChainMapPage() {
                   <Statistic
                     title={t('chains.summary.strong')}
                     value={counts?.strong ?? 0}
-                    loading={tree.isLoading}
+                    loading={treeLoading}
                     styles={{ content: { color: LEVEL_COLORS.strong.border } }}
                   />
                 </Col>
               </Row>
             </Card>
             <Card variant="borderless" title={t('chains.gapList')} size="small">
-              {tree.isLoading ? (
+              {treeLoading ? (
                 <Skeleton active paragraph={{ rows: 4 }} title={false} />
               ) : gaps.length === 0 ? (
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('chains.gapListEmpty')} />

@@ -139,7 +139,7 @@ export default function CompanyDetailPage() {
               key: 'info',
               label: t('companies.tabs.info'),
               children: (
-                <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
+                <Descriptions column={{ xs: 1, md: 2 }} bordered size="small" styles={{ label: { width: 150 } }}>
                   <Descriptions.Item label={t('companies.fields.uscc')}>
                     {data.uscc ? (
                       <Typography.Text copyable style={{ fontFamily: 'monospace' }}>

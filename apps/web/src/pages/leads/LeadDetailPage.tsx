@@ -28,6 +28,7 @@ import { LeadStatusActions } from '../../modules/leads/components/LeadStatusActi
 import { FollowUpDate, LeadSourceTag, LeadStatusTag } from '../../modules/leads/components/LeadTags';
 import { useLead } from '../../modules/leads/hooks/useLeads';
 import { useNameLookup, useTeams } from '../../modules/org/hooks/useOrg';
+import { AttributionPanel } from '../../modules/projects/components/AttributionPanel';
 import { describeError, isApiError } from '../../shared/http';
 
 /** One lead: what it is, its follow-ups, its status, and its conversion into a project. */
@@ -119,14 +120,14 @@ export default function LeadDetailPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={9}>
           <Card variant="borderless" title={t('leads.info.title')}>
-            <Descriptions column={1} size="small" styles={{ label: { width: 110 } }}>
+            <Descriptions column={1} size="small" styles={{ label: { width: 96 } }}>
               <Descriptions.Item label={t('leads.columns.owner')}>
                 {data.ownerName ?? t('common.none')}
               </Descriptions.Item>
               <Descriptions.Item label={t('leads.info.team')}>
                 {data.teamId ? (teamNames.get(data.teamId) ?? t('common.none')) : t('common.none')}
               </Descriptions.Item>
-              <Descriptions.Item label={t('leads.fields.estimatedWan')}>
+              <Descriptions.Item label={t('leads.columns.estimated')}>
                 {data.estimatedWan !== null ? formatWan(data.estimatedWan) : t('common.none')}
               </Descriptions.Item>
               <Descriptions.Item label={t('leads.fields.nextFollowUpAt')}>
@@ -167,6 +168,11 @@ export default function LeadDetailPage() {
                   key: 'timeline',
                   label: t('leads.tabs.timeline'),
                   children: <ActivityTimeline subjectType="lead" subjectId={data.id} canLog={!converted} />,
+                },
+                {
+                  key: 'source',
+                  label: t('leads.tabs.source'),
+                  children: <AttributionPanel subject="leads" id={data.id} />,
                 },
                 {
                   key: 'audit',

@@ -33,7 +33,7 @@ export default function ProjectBoardPage() {
           </Link>
         }
       />
-      <Card variant="borderless" styles={{ body: { paddingBottom: 8 } }}>
+      <Card variant="borderless" styles={{ body: { padding: '16px 16px 8px' } }}>
         <ProjectFilters board filters={filters} onChange={setFilters} />
         {board.isError ? (
           <Alert type="error" showIcon title={describeError(board.error, t)} style={{ marginBottom: 16 }} />

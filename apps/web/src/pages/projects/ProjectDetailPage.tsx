@@ -256,7 +256,7 @@ export default function ProjectDetailPage() {
                 {
                   key: 'attribution',
                   label: t('projects.detail.attribution'),
-                  children: <AttributionPanel projectId={data.id} />,
+                  children: <AttributionPanel subject="projects" id={data.id} />,
                 },
                 {
                   key: 'timeline',

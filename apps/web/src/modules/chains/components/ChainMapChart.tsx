@@ -123,7 +123,7 @@ export function ChainMapChart({ tree, onSelect }: { tree: ChainTreeDto; onSelect
     };
   }, [tree, t]);
 
-  const height = Math.max(360, leafCount(tree.nodes) * 58 + 48);
+  const height = Math.max(360, leafCount(tree.nodes) * 64 + 48);
   return (
     <ReactEChartsCore
       echarts={echarts}

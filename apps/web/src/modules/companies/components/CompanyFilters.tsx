@@ -43,11 +43,11 @@ export function CompanyFilters({
         value={filters.q}
         placeholder={t('companies.searchPlaceholder')}
         onSearch={(q) => onChange({ q })}
-        width={280}
+        width={240}
       />
       <Select<Kind>
         allowClear
-        style={{ width: 130 }}
+        style={{ width: 120 }}
         placeholder={t('companies.filters.kind')}
         aria-label={t('companies.filters.kind')}
         value={kindOf(filters)}
@@ -66,13 +66,13 @@ export function CompanyFilters({
       <ChainNodePicker
         aria-label={t('chains.picker.filter')}
         placeholder={t('chains.picker.filter')}
-        style={{ width: 200 }}
+        style={{ width: 180 }}
         value={filters.chainNode}
         onChange={(chainNode) => onChange({ chainNode })}
       />
       <Select
         allowClear
-        style={{ width: 140 }}
+        style={{ width: 120 }}
         placeholder={t('companies.filters.tag')}
         aria-label={t('companies.filters.tag')}
         value={filters.tag}
@@ -81,7 +81,7 @@ export function CompanyFilters({
       />
       <Select
         allowClear
-        style={{ width: 120 }}
+        style={{ width: 110 }}
         placeholder={t('companies.filters.ownership')}
         aria-label={t('companies.filters.ownership')}
         value={filters.ownership}
@@ -91,7 +91,7 @@ export function CompanyFilters({
       <Select
         allowClear
         showSearch={{ optionFilterProp: 'label' }}
-        style={{ width: 120 }}
+        style={{ width: 110 }}
         placeholder={t('companies.filters.province')}
         aria-label={t('companies.filters.province')}
         value={filters.province}

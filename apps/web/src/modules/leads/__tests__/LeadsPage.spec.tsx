@@ -1,8 +1,12 @@
 import type { LeadDto, Page } from '@lianqiao/contracts';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { aSession, aUser, fakeApi } from '../../../../test/fake-api';
 import { renderInConsole, resetConsole } from '../../../../test/render';
 import LeadsPage from '../../../pages/leads/LeadsPage';
+
+// Drawers full of antd fields render slowly in jsdom on a shared 2-core machine.
+jest.setTimeout(120_000);
+configure({ asyncUtilTimeout: 15_000 });
 
 const lead = (n: number, overrides: Partial<LeadDto> = {}): LeadDto => ({
   id: `00000000-0000-4000-8000-00000000010${n}`,

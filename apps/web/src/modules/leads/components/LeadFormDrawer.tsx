@@ -13,11 +13,13 @@ import { CompanyPicker } from '../../companies/components/CompanyPicker';
 import { leadsApi, type LeadRequest } from '../api/leads-api';
 import { leadKeys, useCreateLead, useUpdateLead } from '../hooks/useLeads';
 import { PersonPicker } from './PersonPicker';
+import { RoadshowPicker } from './RoadshowPicker';
 
 interface Values {
   name: string;
   companyId?: string | null;
   source: LeadSource;
+  sourceRefId?: string | null;
   ownerId?: string;
   estimatedWan?: number | null;
   chainNodeIds?: string[];
@@ -61,6 +63,7 @@ function requestOf(values: Values): LeadRequest {
     contactMobile: orNull(values.contactMobile),
     notes: orNull(values.notes),
     ...(values.ownerId ? { ownerId: values.ownerId } : {}),
+    ...(values.source === 'roadshow' && values.sourceRefId ? { sourceRefId: values.sourceRefId } : {}),
   };
 }
 
@@ -132,7 +135,7 @@ export function LeadFormDrawer({
     setFormError(null);
     const body = requestOf(values);
     if (lead) {
-      const { source: _source, ...changes } = body;
+      const { source: _source, sourceRefId: _sourceRefId, ...changes } = body;
       update.mutate(
         { id: lead.id, ...changes, version: version ?? lead.version },
         { onSuccess: (saved) => done(saved, 'leads.saved'), onError: showError },
@@ -160,6 +163,7 @@ export function LeadFormDrawer({
     }
   };
 
+  const source = Form.useWatch('source', form);
   const pending = create.isPending || update.isPending;
   const mayAssign = user.role !== 'staff';
   return (
@@ -222,6 +226,11 @@ export function LeadFormDrawer({
             </Col>
           ) : null}
         </Row>
+        {source === 'roadshow' && !lead ? (
+          <Form.Item name="sourceRefId" label={t('leads.fields.roadshow')}>
+            <RoadshowPicker placeholder={t('leads.fields.roadshowPlaceholder')} />
+          </Form.Item>
+        ) : null}
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="estimatedWan" label={t('leads.fields.estimatedWan')}>

@@ -61,7 +61,8 @@ export function LeadsTable({
     {
       key: 'owner',
       title: t('leads.columns.owner'),
-      width: 100,
+      width: 120,
+      ellipsis: true,
       render: (_, lead) => lead.ownerName ?? t('common.none'),
     },
     {

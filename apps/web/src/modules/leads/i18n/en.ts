@@ -58,6 +58,8 @@ export const leadsEn: Strings<typeof leadsZhCN> = {
     company: 'Company',
     source: 'Source',
     sourceHelp: 'Where the lead came from: a signed deal traces back to this roadshow, trip or card',
+    roadshow: 'Roadshow',
+    roadshowPlaceholder: 'The roadshow where you met them (optional)',
     owner: 'Owner',
     estimatedWan: 'Est. investment (10k CNY)',
     chainNodes: 'Chain segments',
@@ -94,6 +96,7 @@ export const leadsEn: Strings<typeof leadsZhCN> = {
   },
   tabs: {
     timeline: 'Follow-ups',
+    source: 'Source',
     audit: 'History',
   },
   info: {

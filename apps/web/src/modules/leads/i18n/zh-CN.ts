@@ -42,6 +42,8 @@ export const leadsZhCN = {
     company: '企业',
     source: '来源',
     sourceHelp: '线索从哪里来：签约后可追溯到这场推介会、这次出访或这张项目卡',
+    roadshow: '来源推介会',
+    roadshowPlaceholder: '选择在哪场推介会上结识（可选）',
     owner: '负责人',
     estimatedWan: '预计投资（万元）',
     chainNodes: '产业链环节',
@@ -78,6 +80,7 @@ export const leadsZhCN = {
   },
   tabs: {
     timeline: '跟进记录',
+    source: '来源追溯',
     audit: '操作记录',
   },
   info: {

@@ -1,9 +1,13 @@
 import type { ProjectDto } from '@lianqiao/contracts';
 import { usccCheckCharacter } from '@lianqiao/domain';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { aSession, aUser, fakeApi } from '../../../../test/fake-api';
 import { renderInConsole, resetConsole } from '../../../../test/render';
 import { TransitionModal } from '../components/TransitionModal';
+
+// Drawers full of antd fields render slowly in jsdom on a shared 2-core machine.
+jest.setTimeout(120_000);
+configure({ asyncUtilTimeout: 15_000 });
 
 const ID = '00000000-0000-4000-8000-0000000000p1';
 

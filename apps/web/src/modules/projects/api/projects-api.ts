@@ -1,6 +1,6 @@
 import type {
+  AttributionDto,
   CapitalOrigin,
-  LeadSource,
   Page,
   ProjectBoardDto,
   ProjectDto,
@@ -62,25 +62,6 @@ export type TransitionRequest = {
   reason?: string | null;
 } & Partial<Record<EvidenceField, string | number>>;
 
-/** One link of where a project came from: project ← lead ← roadshow / visit ← delegation / card / company. */
-export interface AttributionLink {
-  type: string;
-  typeLabel: string;
-  id: string;
-  name: string;
-  deleted: boolean;
-  visible: boolean;
-  at: string | null;
-  stage?: ProjectStatus;
-}
-
-export interface ProjectAttribution {
-  source: LeadSource | null;
-  sourceLabel: string | null;
-  sourceRefId: string | null;
-  chain: AttributionLink[];
-}
-
 export const PROJECT_PAGE_SIZE = 20;
 
 export const projectsApi = {
@@ -91,8 +72,9 @@ export const projectsApi = {
   get: (id: string, signal?: AbortSignal) => http.get<ProjectDto>(`/api/projects/${id}`, undefined, { signal }),
   history: (id: string, signal?: AbortSignal) =>
     http.get<Page<ProjectStageChangeDto>>(`/api/projects/${id}/history`, undefined, { signal }),
-  attribution: (id: string, signal?: AbortSignal) =>
-    http.get<ProjectAttribution>(`/api/projects/${id}/attribution`, undefined, { signal }),
+  /** Where the project (or a lead) came from: project ← lead ← roadshow / visit ← delegation / card / company. */
+  attribution: (subject: 'projects' | 'leads', id: string, signal?: AbortSignal) =>
+    http.get<AttributionDto>(`/api/${subject}/${id}/attribution`, undefined, { signal }),
   create: (body: ProjectFields) => http.post<ProjectDto>('/api/projects', body),
   update: (id: string, body: Partial<ProjectFields> & { version: number }) =>
     http.patch<ProjectDto>(`/api/projects/${id}`, body),

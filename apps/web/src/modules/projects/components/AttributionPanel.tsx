@@ -5,8 +5,8 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { describeError } from '../../../shared/http';
-import type { AttributionLink } from '../api/projects-api';
-import { useProjectAttribution } from '../hooks/useProjects';
+import type { AttributionLinkDto } from '@lianqiao/contracts';
+import { useAttribution } from '../hooks/useProjects';
 
 const PATHS: Record<string, string> = {
   project: '/projects',
@@ -18,16 +18,19 @@ const PATHS: Record<string, string> = {
 };
 
 /** Where a signed deal came from: project ← lead ← the roadshow, trip, card or referrer that found it. */
-export function AttributionPanel({ projectId }: { projectId: string }) {
+export function AttributionPanel({ subject, id }: { subject: 'projects' | 'leads'; id: string }) {
   const { t } = useTranslation();
-  const attribution = useProjectAttribution(projectId);
+  const attribution = useAttribution(subject, id);
   if (attribution.isLoading) return <Skeleton active paragraph={{ rows: 2 }} />;
   if (attribution.isError) return <Alert type="error" showIcon title={describeError(attribution.error, t)} />;
-  if (attribution.data === null) return <Empty description={t('projects.detail.attributionUnavailable')} />;
   const chain = attribution.data?.chain ?? [];
-  if (chain.length <= 1) return <Empty description={t('projects.detail.noAttribution')} />;
+  if (chain.length <= 1) {
+    return (
+      <Empty description={t(subject === 'leads' ? 'projects.detail.noSourceLink' : 'projects.detail.noAttribution')} />
+    );
+  }
 
-  const node = (link: AttributionLink) => {
+  const node = (link: AttributionLinkDto) => {
     const path = PATHS[link.type];
     const name =
       link.visible && path ? (

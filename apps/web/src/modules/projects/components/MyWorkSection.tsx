@@ -56,6 +56,7 @@ function Section<T extends { id: string }>({
           </Link>
         ) : null
       }
+      style={{ height: '100%' }}
       styles={{ body: { paddingTop: 8, paddingBottom: 8 } }}
     >
       {loading ? (

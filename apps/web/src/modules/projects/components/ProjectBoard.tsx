@@ -13,7 +13,7 @@ import {
 import { UserOutlined } from '@ant-design/icons';
 import type { BoardColumnDto, ProjectDto, ProjectStatus } from '@lianqiao/contracts';
 import { formatWan, formatYi } from '@lianqiao/domain';
-import { Badge, Card, Empty, Flex, Typography } from 'antd';
+import { Badge, Card, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -93,11 +93,7 @@ function BoardColumn({ column, draggingFrom }: { column: BoardColumnDto; draggin
       </header>
       <div className={styles.cards}>
         {column.items.length === 0 ? (
-          <Empty
-            image={Empty.PRESENTED_IMAGE_SIMPLE}
-            description={t('projects.board.empty')}
-            className={styles.empty}
-          />
+          <div className={styles.empty}>{t('projects.board.empty')}</div>
         ) : (
           column.items.map((project) => <DraggableCard key={project.id} project={project} />)
         )}
@@ -144,11 +140,11 @@ function ProjectCard({ project, overlay = false }: { project: ProjectDto; overla
           {project.companyName}
         </Typography.Text>
       ) : null}
-      <Flex justify="space-between" align="center" className={styles.cardLine}>
-        <Typography.Text strong>
+      <Flex justify="space-between" align="center" gap={8} className={styles.cardMeta}>
+        <Typography.Text strong className={styles.money}>
           {project.totalInvestmentWan !== null ? formatWan(project.totalInvestmentWan) : t('common.none')}
         </Typography.Text>
-        <Typography.Text type="secondary">
+        <Typography.Text type="secondary" ellipsis className={styles.owner}>
           <UserOutlined /> {project.ownerName ?? t('common.none')}
         </Typography.Text>
       </Flex>

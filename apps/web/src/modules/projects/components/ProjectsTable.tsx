@@ -57,14 +57,21 @@ export function ProjectsTable({
       width: 110,
       render: (_, project) => <StageTag stage={project.stage} />,
     },
-    { key: 'owner', title: t('projects.columns.owner'), width: 100, render: (_, project) => project.ownerName ?? none },
+    {
+      key: 'owner',
+      title: t('projects.columns.owner'),
+      width: 120,
+      ellipsis: true,
+      render: (_, project) => project.ownerName ?? none,
+    },
     ...(compact
       ? []
       : [
           {
             key: 'leader',
             title: t('projects.columns.leader'),
-            width: 100,
+            width: 120,
+            ellipsis: true,
             render: (_: unknown, project: ProjectDto) => project.responsibleLeaderName ?? none,
           },
         ]),

@@ -79,7 +79,8 @@ export function StageHistory({ projectId }: { projectId: string }) {
                 <Flex gap={4} wrap>
                   {Object.entries(row.evidence).map(([field, value]) => (
                     <Tag key={field} variant="outlined">
-                      {t(`projects.evidence.${field as 'signedAt'}`)}：{String(value)}
+                      {t(`projects.evidence.${field as 'signedAt'}`)}：
+                      {typeof value === 'number' ? value.toLocaleString() : String(value)}
                     </Tag>
                   ))}
                 </Flex>

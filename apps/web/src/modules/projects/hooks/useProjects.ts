@@ -1,6 +1,5 @@
 import type { ProjectDto } from '@lianqiao/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { isApiError } from '../../../shared/http';
 import { useKeysetList } from '../../../shared/hooks/useKeysetList';
 import {
   projectsApi,
@@ -16,7 +15,7 @@ export const projectKeys = {
   board: (filters: BoardFilters) => ['projects', 'board', filters] as const,
   detail: (id: string) => ['projects', 'detail', id] as const,
   history: (id: string) => ['projects', 'history', id] as const,
-  attribution: (id: string) => ['projects', 'attribution', id] as const,
+  attribution: (subject: 'projects' | 'leads', id: string) => [subject, 'attribution', id] as const,
 };
 
 export function useProjectList(filters: ProjectListFilters, options: { limit?: number; enabled?: boolean } = {}) {
@@ -46,15 +45,11 @@ export function useProjectHistory(id: string) {
   return useQuery({ queryKey: projectKeys.history(id), queryFn: ({ signal }) => projectsApi.history(id, signal) });
 }
 
-/** Where the project came from; null when this server has no attribution endpoint. */
-export function useProjectAttribution(id: string) {
+/** Where a project or lead came from (its source chain). */
+export function useAttribution(subject: 'projects' | 'leads', id: string) {
   return useQuery({
-    queryKey: projectKeys.attribution(id),
-    queryFn: ({ signal }) =>
-      projectsApi.attribution(id, signal).catch((error: unknown) => {
-        if (isApiError(error) && error.status === 404 && /no route|Cannot GET/i.test(error.message)) return null;
-        throw error;
-      }),
+    queryKey: projectKeys.attribution(subject, id),
+    queryFn: ({ signal }) => projectsApi.attribution(subject, id, signal),
   });
 }
 

@@ -125,7 +125,7 @@ export const projectsEn: Strings<typeof projectsZhCN> = {
     historyBy: 'by {{name}}',
     historyReason: 'Reason: {{text}}',
     noAttribution: 'This project did not come from a lead, so it has no source chain',
-    attributionUnavailable: 'Source tracing is not available',
+    noSourceLink: 'This lead is linked to no roadshow, trip, card or referring company',
     deleted: 'Deleted',
     noAccess: 'Not visible to you',
   },

@@ -111,7 +111,7 @@ export const projectsZhCN = {
     historyBy: '{{name}} 操作',
     historyReason: '原因：{{text}}',
     noAttribution: '该项目不是由线索转化而来，没有来源链',
-    attributionUnavailable: '来源追溯暂不可用',
+    noSourceLink: '这条线索没有关联的来源活动（推介会、出访、项目卡或推荐企业）',
     deleted: '已删除',
     noAccess: '无权查看',
   },
