@@ -1,3 +1,4 @@
+import { configure } from '@testing-library/dom';
 import { TextDecoder, TextEncoder } from 'node:util';
 
 // jsdom lacks these; qrcode and i18n code paths need them.
@@ -64,3 +65,7 @@ require('@testing-library/dom').configure({ asyncUtilTimeout: 5000 });
 // the element itself and logs an error for the rest.
 const computedStyle = window.getComputedStyle.bind(window);
 window.getComputedStyle = (element: Element) => computedStyle(element);
+
+// antd renders validation and popups asynchronously; on a loaded 2-core machine that can take more
+// than testing-library's default second, so its findBy* queries wait up to ten.
+configure({ asyncUtilTimeout: 10_000 });
