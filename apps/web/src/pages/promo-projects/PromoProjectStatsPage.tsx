@@ -35,7 +35,8 @@ type StaffRow = CardStatsDto['byStaff'][number];
 type ReferralRow = CardStatsDto['byReferral'][number];
 
 /** Who brought the most first. */
-const byOpens = <T extends CardStatsRow>(rows: T[]) => [...rows].sort((a, b) => b.opens - a.opens || b.interests - a.interests);
+const byOpens = <T extends CardStatsRow>(rows: T[]) =>
+  [...rows].sort((a, b) => b.opens - a.opens || b.interests - a.interests);
 const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 100) : 0);
 
 /** 数据统计: a card's opens, visitors, interests, leads, projects and signed 万元 — by day, by referral code, by officer. */

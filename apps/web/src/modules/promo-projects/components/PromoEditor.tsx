@@ -259,7 +259,7 @@ export function PromoEditor({
                 <Input.TextArea
                   maxLength={PROMO_LIMITS.summary}
                   showCount
-                  autoSize={{ minRows: 2, maxRows: 5 }}
+                  rows={3}
                   placeholder={t('promo.fields.summaryPlaceholder')}
                 />
               </Form.Item>

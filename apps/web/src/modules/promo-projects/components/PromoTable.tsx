@@ -30,7 +30,9 @@ export function PromoTable({ projects, loading, me, ownerNames, selection }: Pro
         const thumb = project.cover?.variants[0]?.url;
         return (
           <Flex gap={12} align="center">
-            <div className={styles.thumb}>{thumb ? <img src={thumb} alt="" loading="lazy" /> : <PictureOutlined />}</div>
+            <div className={styles.thumb}>
+              {thumb ? <img src={thumb} alt="" loading="lazy" /> : <PictureOutlined />}
+            </div>
             <Flex vertical gap={2} style={{ minWidth: 0 }}>
               <Link to={`/promo-projects/${project.id}`} className={styles.title} title={project.title}>
                 {project.title}

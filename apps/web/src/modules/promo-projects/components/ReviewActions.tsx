@@ -187,7 +187,7 @@ export function ReviewActions({
             ]}
           >
             <Input.TextArea
-              autoSize={{ minRows: 3, maxRows: 8 }}
+              rows={4}
               maxLength={PROMO_LIMITS.returnComment}
               showCount
               placeholder={t('promo.detail.returnCommentPlaceholder')}

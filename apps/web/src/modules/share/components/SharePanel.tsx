@@ -130,13 +130,7 @@ export function SharePanel({ project, renderPoster }: { project: PromoProjectDto
               </Button>
             }
           >
-            <Input.TextArea
-              readOnly
-              value={data.text}
-              rows={5}
-              aria-label={t('share.text')}
-              data-testid="share-text"
-            />
+            <Input.TextArea readOnly value={data.text} rows={5} aria-label={t('share.text')} data-testid="share-text" />
           </Card>
         </Flex>
       </Col>
