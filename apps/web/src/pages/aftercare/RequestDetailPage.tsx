@@ -57,7 +57,7 @@ export default function RequestDetailPage() {
           <Space size={8} wrap style={{ marginTop: 8 }}>
             <RequestStatusTag status={r.status} />
             <CategoryTag category={r.category} cannotBeDone={r.cannotBeDone} />
-            <DeadlineTag request={r} />
+            <DeadlineTag request={r} hideClosed />
           </Space>
         </div>
         {back}
@@ -108,7 +108,9 @@ export default function RequestDetailPage() {
                   },
                   { key: 'createdAt', label: t('aftercare.request.fields.createdAt'), children: time(r.createdAt) },
                   { key: 'dueAt', label: t('aftercare.request.fields.dueAt'), children: time(r.dueAt) },
-                  { key: 'loggedBy', label: t('aftercare.request.fields.loggedBy'), children: r.loggedByName ?? none },
+                  ...(r.loggedByName
+                    ? [{ key: 'loggedBy', label: t('aftercare.request.fields.loggedBy'), children: r.loggedByName }]
+                    : []),
                   ...(r.escalatedAt
                     ? [
                         {

@@ -15,7 +15,7 @@ import dayjs from 'dayjs';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRequestStats } from '../../modules/aftercare/hooks/useAftercare';
-import { departmentLabel } from '../../modules/aftercare/utils/stats-chart-option';
+import { departmentLabel, formatHours } from '../../modules/aftercare/utils/stats-chart-option';
 import { describeError } from '../../shared/http';
 import { useUrlFilters } from '../../shared/hooks/useUrlFilters';
 import { PageHeader } from '../../shared/layout';
@@ -40,7 +40,7 @@ export default function RequestStatsPage() {
   const stats = useRequestStats(range);
   const total = stats.data?.total;
   const rows = stats.data?.rows ?? [];
-  const hours = (value: number | null) => (value === null ? t('common.none') : t('aftercare.hours', { value }));
+  const hours = (value: number | null) => formatHours(value, t);
 
   const columns: TableColumnsType<RequestStatsRowDto> = [
     { title: t('aftercare.stats.columns.department'), key: 'department', render: (_, row) => departmentLabel(row, t) },
@@ -110,8 +110,7 @@ export default function RequestStatsPage() {
           {
             key: 'median',
             title: t('aftercare.stats.medianHours'),
-            value: total?.medianHoursToResolve ?? undefined,
-            suffix: total?.medianHoursToResolve != null ? t('aftercare.hours', { value: '' }).trim() : undefined,
+            value: total ? formatHours(total.medianHoursToResolve, t) : undefined,
           },
           {
             key: 'satisfaction',

@@ -2,7 +2,7 @@ import type { RequestStatsRowDto } from '@lianqiao/contracts';
 import { i18n } from '../../../shared/i18n';
 import { deadlineState, formatSpan } from '../utils/deadline';
 import { companyFiltersFromUrl, cultivationFiltersFromUrl, requestFiltersFromUrl } from '../utils/filters';
-import { statsChartOption } from '../utils/stats-chart-option';
+import { formatHours, statsChartOption } from '../utils/stats-chart-option';
 import { stepOf } from '../components/RequestTimeline';
 
 const t = i18n.getFixedT('zh-CN');
@@ -84,11 +84,26 @@ describe('statsChartOption', () => {
     );
 
     expect(option.xAxis.data).toEqual(['区行政审批局', '未转办']);
+    expect(option.yAxis.map((axis) => [axis.name, 'max' in axis ? axis.max : undefined])).toEqual([
+      ['小时', undefined],
+      ['件', undefined],
+      ['分', 5],
+    ]);
     expect(option.series.map((s) => [s.name, s.type, s.data])).toEqual([
       ['平均办结时长（小时）', 'bar', [12.5, null]],
       ['逾期件数', 'bar', [1, 0]],
       ['平均满意度（分）', 'line', [4.5, null]],
     ]);
+    expect(option.series.map((s) => s.yAxisIndex ?? 0)).toEqual([0, 1, 2]);
+  });
+});
+
+describe('formatHours', () => {
+  it('says hours up to two days, then days', () => {
+    expect(formatHours(null, t)).toBe('—');
+    expect(formatHours(20.5, t)).toBe('20.5 小时');
+    expect(formatHours(47.9, t)).toBe('47.9 小时');
+    expect(formatHours(60, t)).toBe('2.5 天');
   });
 });
 

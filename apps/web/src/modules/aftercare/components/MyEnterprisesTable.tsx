@@ -58,7 +58,7 @@ export function MyEnterprisesTable({ items, loading }: { items: MyEnterpriseDto[
       key: 'latest',
       render: (_, row) =>
         row.latestActivity ? (
-          <Flex vertical gap={2} style={{ maxWidth: 380 }}>
+          <Flex vertical gap={2} style={{ maxWidth: 320 }}>
             <Typography.Paragraph ellipsis={{ rows: 2, tooltip: row.latestActivity.summary }} style={{ margin: 0 }}>
               {row.latestActivity.summary}
             </Typography.Paragraph>

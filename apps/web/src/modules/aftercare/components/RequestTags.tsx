@@ -43,12 +43,20 @@ function useNow(intervalMs = 60_000): number {
 }
 
 /** The deadline as a countdown ("剩 3 天 5 小时"), red once passed ("逾期 2 天"); the date on hover. */
-export function DeadlineTag({ request }: { request: Pick<EnterpriseRequestDto, 'dueAt' | 'status'> }) {
+export function DeadlineTag({
+  request,
+  hideClosed = false,
+}: {
+  request: Pick<EnterpriseRequestDto, 'dueAt' | 'status'>;
+  /** Show nothing once the request is resolved (where the date alone would say nothing). */
+  hideClosed?: boolean;
+}) {
   const { t } = useTranslation();
   const now = useNow();
   const state = deadlineState(request.dueAt, request.status, now);
   const date = dayjs(request.dueAt).format('YYYY-MM-DD HH:mm');
   if (state.kind === 'closed') {
+    if (hideClosed) return null;
     return (
       <span style={{ color: 'rgba(0,0,0,0.45)', whiteSpace: 'nowrap' }}>
         {dayjs(request.dueAt).format('YYYY-MM-DD')}

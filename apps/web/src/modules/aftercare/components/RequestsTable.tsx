@@ -61,7 +61,7 @@ export function RequestsTable({
       dataIndex: 'description',
       render: (text: string, row) => (
         <Link to={aftercarePaths.request(row.id)} style={{ color: 'inherit' }}>
-          <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0, maxWidth: 360, minWidth: 200 }}>
+          <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0, maxWidth: 320, minWidth: 200 }}>
             {text}
           </Typography.Paragraph>
         </Link>

@@ -66,6 +66,7 @@ export const aftercareEn: Strings<typeof aftercareZhCN> = {
     minutes: '{{count}} min',
     closed: 'Closed',
   },
+  daysValue: '{{value}} d',
   hours: '{{value}} h',
   stars: '{{value}} / 5',
   unassigned: 'Not assigned',
@@ -295,6 +296,11 @@ export const aftercareEn: Strings<typeof aftercareZhCN> = {
     avgSatisfaction: 'Mean satisfaction',
     ratedOf: '{{count}} rated',
     chartTitle: 'Time to resolve and satisfaction by department',
+    axes: {
+      hours: 'Hours',
+      count: 'Requests',
+      score: 'Score',
+    },
     series: {
       avgHours: 'Mean hours to resolve',
       overdue: 'Overdue',

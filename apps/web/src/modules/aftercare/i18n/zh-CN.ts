@@ -64,6 +64,7 @@ export const aftercareZhCN = {
     minutes: '{{count}} 分钟',
     closed: '已办结',
   },
+  daysValue: '{{value}} 天',
   hours: '{{value}} 小时',
   stars: '{{value}} 分',
   unassigned: '未指定',
@@ -290,6 +291,11 @@ export const aftercareZhCN = {
     avgSatisfaction: '平均满意度',
     ratedOf: '{{count}} 件已评价',
     chartTitle: '各部门办结时长与满意度',
+    axes: {
+      hours: '小时',
+      count: '件',
+      score: '分',
+    },
     series: {
       avgHours: '平均办结时长（小时）',
       overdue: '逾期件数',
