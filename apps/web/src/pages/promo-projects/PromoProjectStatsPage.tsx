@@ -151,7 +151,6 @@ export default function PromoProjectStatsPage() {
                     series: (['opens', 'uniqueVisitors', 'wechatOpens'] as const).map((key) => ({
                       name: label(key),
                       type: 'line',
-                      smooth: true,
                       showSymbol: false,
                       areaStyle: key === 'opens' ? { opacity: 0.08 } : undefined,
                       data: series(key),
@@ -211,23 +210,23 @@ export default function PromoProjectStatsPage() {
               }}
             />
           </Card>
-          <Row gutter={[16, 16]}>
-            <Col xs={24} xl={10}>
-              <Card variant="borderless" title={t('promo.statsPage.staffChart')} style={{ height: '100%' }}>
+          <Card variant="borderless" title={t('promo.statsPage.byStaff')}>
+            <Row gutter={[24, 16]} align="top">
+              <Col xs={24} lg={10}>
                 {data.byStaff.length ? (
                   <EChart
                     testId="chart-staff"
-                    height={Math.max(220, data.byStaff.length * 44 + 60)}
+                    height={Math.max(200, data.byStaff.length * 44 + 60)}
                     option={{
                       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
                       legend: { top: 0 },
                       grid: { left: 80, right: 24, top: 36, bottom: 24 },
                       xAxis: { type: 'value', minInterval: 1 },
-                      yAxis: { type: 'category', data: data.byStaff.map((s) => s.displayName), inverse: true },
+                      yAxis: { type: 'category', data: byOpens(data.byStaff).map((s) => s.displayName), inverse: true },
                       series: (['opens', 'interests', 'leads'] as const).map((key) => ({
                         name: label(key),
                         type: 'bar',
-                        data: data.byStaff.map((s) => s[key]),
+                        data: byOpens(data.byStaff).map((s) => s[key]),
                         barMaxWidth: 12,
                       })),
                     }}
@@ -235,33 +234,31 @@ export default function PromoProjectStatsPage() {
                 ) : (
                   <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('promo.statsPage.empty')} />
                 )}
-              </Card>
-            </Col>
-            <Col xs={24} xl={14}>
-              <Card variant="borderless" title={t('promo.statsPage.byStaff')} style={{ marginBottom: 16 }}>
+              </Col>
+              <Col xs={24} lg={14}>
                 <Table<StaffRow>
                   rowKey="userId"
                   size="small"
                   pagination={false}
                   columns={staffColumns}
                   dataSource={byOpens(data.byStaff)}
-                  scroll={{ x: 620 }}
+                  scroll={{ x: 560 }}
                   locale={{ emptyText: t('promo.statsPage.empty') }}
                 />
-              </Card>
-              <Card variant="borderless" title={t('promo.statsPage.byReferral')}>
-                <Table<ReferralRow>
-                  rowKey={(row) => row.referralCode ?? '(none)'}
-                  size="small"
-                  pagination={false}
-                  columns={referralColumns}
-                  dataSource={byOpens(data.byReferral)}
-                  scroll={{ x: 720 }}
-                  locale={{ emptyText: t('promo.statsPage.empty') }}
-                />
-              </Card>
-            </Col>
-          </Row>
+              </Col>
+            </Row>
+          </Card>
+          <Card variant="borderless" title={t('promo.statsPage.byReferral')}>
+            <Table<ReferralRow>
+              rowKey={(row) => row.referralCode ?? '(none)'}
+              size="small"
+              pagination={false}
+              columns={referralColumns}
+              dataSource={byOpens(data.byReferral)}
+              scroll={{ x: 680 }}
+              locale={{ emptyText: t('promo.statsPage.empty') }}
+            />
+          </Card>
         </Flex>
       )}
     </>
@@ -273,6 +270,6 @@ function metricColumns<T extends CardStatsRow>(label: (key: keyof CardStatsRow) 
     title: label(key),
     dataIndex: key,
     align: 'right' as const,
-    width: key === 'signedWan' ? 112 : 84,
+    width: key === 'signedWan' ? 104 : 76,
   }));
 }
