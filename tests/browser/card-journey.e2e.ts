@@ -261,6 +261,16 @@ describe('a QR card from approval to an investor’s interest', () => {
       await expectVisible(page, frame.getByRole('heading', { level: 1, name: card.title }));
       await page.getByLabel('项目标题').fill('汽车零部件产业园 A-03 地块（二期）');
       await expectVisible(page, frame.getByRole('heading', { level: 1, name: '汽车零部件产业园 A-03 地块（二期）' }));
+      // Pictures go to the server as they are chosen; it checks them by content and says why it refuses one.
+      const upload = page.locator('input[type="file"]');
+      await upload.setInputFiles({
+        name: 'brochure.jpg',
+        mimeType: 'image/jpeg',
+        buffer: Buffer.from('%PDF-1.4 not a picture'),
+      });
+      await expectVisible(page, page.getByText('brochure.jpg：仅支持 JPEG、PNG 或 WebP 图片'));
+      await upload.setInputFiles({ name: 'hall.jpg', mimeType: 'image/jpeg', buffer: await parkJpeg() });
+      await expectVisible(page, frame.getByRole('heading', { name: '实景图片' }));
       await screenshot(page, 'editor');
     } finally {
       await page.context().close();
@@ -322,8 +332,8 @@ async function call<T = unknown>(
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-/** A landscape picture of a park (sky, fields, factory halls), uploaded as the card's cover. */
-async function uploadCover(server: ConsoleServer, token: string, id: string): Promise<string> {
+/** A landscape picture of a park (sky, fields, factory halls) as a JPEG. */
+async function parkJpeg(): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1000">
     <defs><linearGradient id="s" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#7fb3ea"/><stop offset="1" stop-color="#d9ecfb"/></linearGradient></defs>
     <rect width="1600" height="1000" fill="url(#s)"/>
@@ -332,7 +342,12 @@ async function uploadCover(server: ConsoleServer, token: string, id: string): Pr
     <rect x="820" y="470" width="620" height="200" fill="#dfe5ec"/><rect x="820" y="450" width="620" height="30" fill="#2f6fd6"/>
     <rect x="1180" y="300" width="46" height="170" fill="#9aa6b5"/><circle cx="1300" cy="160" r="70" fill="#fff3c4"/>
   </svg>`;
-  const jpeg = await sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
+  return sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
+}
+
+/** Uploads the park picture as the card's cover. */
+async function uploadCover(server: ConsoleServer, token: string, id: string): Promise<string> {
+  const jpeg = await parkJpeg();
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), 'park.jpg');
   const response = await fetch(`${server.baseUrl}/api/promo-projects/${id}/images`, {

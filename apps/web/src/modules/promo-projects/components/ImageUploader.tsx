@@ -3,7 +3,7 @@ import type { CardImage } from '@lianqiao/contracts';
 import { Alert, Button, Flex, Tooltip, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../../shared/http';
+import { describeError, isApiError } from '../../../shared/http';
 import { promoApi } from '../api/promo-api';
 import styles from './ImageUploader.module.css';
 
@@ -72,7 +72,9 @@ export function ImageUploader({
                   onChange((current) => (max === 1 ? [image] : [...current, image].slice(0, max)));
                 })
                 .catch((failure: unknown) => {
-                  setError(`${blob.name}：${describeError(failure, t)}`);
+                  // The server names the file field ("file: …"); its own sentence reads better under the picture.
+                  const reason = (isApiError(failure) && failure.fieldErrors().file?.[0]) || describeError(failure, t);
+                  setError(`${blob.name}：${reason}`);
                   onError?.(failure as Error);
                 })
                 .finally(() => setUploading((n) => n - 1));
