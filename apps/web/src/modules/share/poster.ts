@@ -74,9 +74,12 @@ export interface PosterLayout {
 /** Width of `text` in `font`, in canvas pixels. */
 export type MeasureText = (text: string, font: string) => number;
 
+const WORD_CHAR = /[A-Za-z0-9.,%'-]/;
+
 /**
  * Breaks text into at most `maxLines` lines no wider than `maxWidth`, character by character
- * (Chinese has no spaces to break at); the last line ends in "…" when text is left over.
+ * (Chinese has no spaces to break at) but not inside a Latin word; the last line ends in "…" when
+ * text is left over.
  */
 export function wrapText(
   text: string,
@@ -99,6 +102,11 @@ export function wrapText(
       while (cut > start + 1 && measure(`${chars.slice(start, cut).join('')}…`, textFont) > maxWidth) cut--;
       lines.push(`${chars.slice(start, cut).join('').trimEnd()}…`);
       return lines;
+    }
+    // A Latin word or a number is not cut in two: break at the space before it, if the line has one.
+    if (end < chars.length && WORD_CHAR.test(chars[end]) && WORD_CHAR.test(chars[end - 1])) {
+      const space = chars.lastIndexOf(' ', end - 1);
+      if (space > start) end = space;
     }
     lines.push(chars.slice(start, end).join('').trim());
     start = end;

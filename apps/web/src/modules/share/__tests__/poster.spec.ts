@@ -53,6 +53,15 @@ describe('wrapText', () => {
     expect(lines.every((line) => measure(line, font) <= 40)).toBe(true);
   });
 
+  it('breaks Latin text at spaces, not inside a word, and mixes with Chinese', () => {
+    expect(wrapText('Intelligent manufacturing park phase III', font, 100, 3, measure)).toEqual([
+      'Intelligent',
+      'manufacturing park',
+      'phase III',
+    ]);
+    expect(wrapText('智能制造 park A-03', font, 80, 2, measure)).toEqual(['智能制造 park', 'A-03']);
+  });
+
   it('collapses runs of whitespace and gives nothing for empty text or no lines', () => {
     expect(wrapText('  A   B  ', font, 100, 1, measure)).toEqual(['A B']);
     expect(wrapText('   ', font, 100, 3, measure)).toEqual([]);
