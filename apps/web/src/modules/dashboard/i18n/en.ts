@@ -12,7 +12,7 @@ export const dashboardEn: Messages['dashboard'] = {
   noTarget: 'No target set',
   yi: '100M CNY',
   wan: '10k CNY',
-  count: '',
+  count: 'projects',
   stalled: 'Stalled projects',
   stalledHelp: 'No stage move or progress for over {{days}} days',
   funnel: 'Project funnel',
