@@ -327,6 +327,87 @@ describe('aftercare: the enterprise’s QR request form and its one-time feedbac
     });
   });
 
+  describe('the notification of an enterprise’s own request', () => {
+    /** A company in aftercare (marked by the admin) with the given people, and its form link. */
+    const companyInAftercare = async (
+      name: string,
+      people: { responsibleLeaderId?: string; affairsRepId?: string },
+    ) => {
+      const created = (await t.post('/api/companies', { name }, admin.token)).body as { id: string };
+      const assigned = await t.patch(
+        `/api/aftercare/companies/${created.id}`,
+        { aftercareEligible: true, ...people, version: 0 },
+        admin.token,
+      );
+      if (assigned.status !== 200) throw new Error(JSON.stringify(assigned.body));
+      const link = await t.get(`/api/aftercare/companies/${created.id}/request-link`, admin.token);
+      return { id: created.id, token: link.body.token as string };
+    };
+    const sendRequest = async (linkToken: string, companyId: string) => {
+      expect((await submit(linkToken, valid)).status).toBe(201);
+      const [latest] = await requestsOf(companyId);
+      return latest.id as string;
+    };
+    const linkingTo = async (user: TestUser, requestId: string) =>
+      (
+        (await t.get('/api/notifications?kind=request_submitted&limit=100', user.token)).body.items as Array<{
+          link: string;
+        }>
+      ).filter((n) => n.link === `/aftercare/requests/${requestId}`);
+
+    it('goes to the representative once, linking to the request; not to the leader, other teams or outsiders', async () => {
+      const rep2 = await t.createUser('rep.qian', 'staff', await t.createTeam('服务专班'));
+      const target = await companyInAftercare('星河电子有限公司', {
+        responsibleLeaderId: leader.id,
+        affairsRepId: rep2.id,
+      });
+      const id = await sendRequest(target.token, target.id);
+      const mine = await linkingTo(rep2, id);
+      expect(mine).toEqual([
+        {
+          id: expect.any(String),
+          kind: 'request_submitted',
+          title: '企业新诉求：星河电子有限公司',
+          body: `王经理（13812345678）通过二维码提交了水电气暖诉求：${valid.description}。请尽快联系企业并转办。`,
+          link: `/aftercare/requests/${id}`,
+          readAt: null,
+          createdAt: expect.any(String),
+        },
+      ]);
+      for (const other of [leader, admin, staffA, rep, outsider]) expect(await linkingTo(other, id)).toEqual([]);
+      expect((await t.get(mine[0].link.replace('/aftercare', '/api'), rep2.token)).status).toBe(200);
+    });
+
+    it('goes to the 包保领导 when the company has no representative', async () => {
+      const leader2 = await t.createUser('leader.li', 'leader');
+      const target = await companyInAftercare('云帆物流有限公司', { responsibleLeaderId: leader2.id });
+      const id = await sendRequest(target.token, target.id);
+      expect(await linkingTo(leader2, id)).toHaveLength(1);
+      for (const other of [leader, admin, staffA, rep, outsider]) expect(await linkingTo(other, id)).toEqual([]);
+    });
+
+    it('goes to every leader when the company has neither, saying so; never to staff', async () => {
+      const target = await companyInAftercare('长风机械有限公司', {});
+      const id = await sendRequest(target.token, target.id);
+      const [note] = await linkingTo(leader, id);
+      expect(note).toMatchObject({ body: expect.stringContaining('该企业尚未指定政府事务代表和包保领导') });
+      for (const other of [admin, staffA, rep, outsider]) expect(await linkingTo(other, id)).toEqual([]);
+    });
+
+    it('is not sent for a dropped honeypot submission, nor for a request logged by staff', async () => {
+      const rep3 = await t.createUser('rep.sun', 'staff');
+      const target = await companyInAftercare('海岳建材有限公司', { affairsRepId: rep3.id });
+      expect((await submit(target.token, { ...valid, website: 'http://spam.example' })).status).toBe(201);
+      const logged = await t.post(
+        '/api/requests',
+        { companyId: target.id, category: 'land', description: '扩建用地指标' },
+        admin.token,
+      );
+      expect(logged.status).toBe(201);
+      expect((await t.get('/api/notifications?kind=request_submitted', rep3.token)).body.total).toBe(0);
+    });
+  });
+
   describe('GET /api/docs-json', () => {
     it('documents the aftercare routes with their DTOs', async () => {
       const doc = (await t.get('/api/docs-json')).body;

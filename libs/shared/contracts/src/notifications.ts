@@ -11,6 +11,7 @@ export const NOTIFICATION_KINDS = [
   'follow_up_due',
   'project_stalled',
   'request_overdue',
+  'request_submitted',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -23,6 +24,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   follow_up_due: '跟进到期',
   project_stalled: '项目停滞',
   request_overdue: '诉求逾期',
+  request_submitted: '企业新诉求',
 };
 
 export interface NotificationDto {

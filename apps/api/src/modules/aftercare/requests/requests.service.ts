@@ -20,6 +20,7 @@ import { ActivitiesService } from '../../activities/activities.service';
 import { AuditAccess } from '../../audit/audit-access';
 import { AuditService } from '../../audit/audit.service';
 import { Company } from '../../companies/company.entity';
+import { NotificationsService } from '../../notifications/notifications.service';
 import { OrgUnit } from '../../org/org-unit.entity';
 import { AftercareAccess } from '../aftercare-access';
 import { newAftercareToken, qrSvg } from '../aftercare-tokens';
@@ -72,6 +73,7 @@ export class RequestsService implements OnModuleInit {
     private readonly auditAccess: AuditAccess,
     private readonly activities: ActivitiesService,
     private readonly escalation: RequestEscalationService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   onModuleInit(): void {
@@ -218,7 +220,45 @@ export class RequestsService implements OnModuleInit {
       `企业通过二维码提交诉求（${REQUEST_CATEGORY_LABELS[request.category]}${request.cannotBeDone ? '，办不成事' : ''}）：${clip(request.description, 80)}`,
       'request_submitted',
     );
+    await this.notifyResponsible(manager, request);
     return request;
+  }
+
+  /**
+   * Tells whoever answers for the company that its enterprise sent a request, in the caller's
+   * transaction: the 政府事务代表; without an active one, the 包保领导; without either, every
+   * active leader (who assigns them), so that a request never waits unseen.
+   */
+  private async notifyResponsible(manager: EntityManager, request: EnterpriseRequest): Promise<void> {
+    const [target] = (await manager.query(
+      `SELECT c.name AS company_name,
+              (SELECT u.id FROM users u WHERE u.id = a.affairs_rep_id AND u.active AND u.deleted_at IS NULL) AS rep_id,
+              (SELECT u.id FROM users u WHERE u.id = a.responsible_leader_id AND u.active AND u.deleted_at IS NULL) AS leader_id
+         FROM companies c
+         LEFT JOIN LATERAL (SELECT * FROM aftercare_assignments x WHERE x.company_id = c.id AND x.deleted_at IS NULL
+                             ORDER BY x.updated_at DESC, x.id LIMIT 1) a ON true
+        WHERE c.id = $1`,
+      [request.companyId],
+    )) as Array<{ company_name: string; rep_id: string | null; leader_id: string | null }>;
+    const responsible = target?.rep_id ?? target?.leader_id;
+    const recipients = responsible
+      ? [responsible]
+      : (
+          (await manager.query(
+            `SELECT id FROM users WHERE role = 'leader' AND active AND deleted_at IS NULL ORDER BY id`,
+          )) as Array<{ id: string }>
+        ).map((u) => u.id);
+    const category = REQUEST_CATEGORY_LABELS[request.category];
+    await this.notifications.notifyMany(
+      manager,
+      recipients.map((userId) => ({
+        userId,
+        kind: 'request_submitted' as const,
+        title: `企业新诉求：${target?.company_name ?? ''}`,
+        body: `${request.contactName ?? '企业'}${request.contactMobile ? `（${request.contactMobile}）` : ''}通过二维码提交了${category}诉求${request.cannotBeDone ? '（办不成事）' : ''}：${clip(request.description, 80)}。请尽快联系企业并转办。${responsible ? '' : '该企业尚未指定政府事务代表和包保领导。'}`,
+        link: aftercarePaths.request(request.id),
+      })),
+    );
   }
 
   /** Category, description, 办不成事, deadline, contact: those who may manage it (not the department alone). */

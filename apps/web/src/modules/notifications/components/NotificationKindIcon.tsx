@@ -3,6 +3,7 @@ import {
   CheckCircleOutlined,
   ClockCircleOutlined,
   ExclamationCircleOutlined,
+  MessageOutlined,
   RollbackOutlined,
   UserAddOutlined,
   UserSwitchOutlined,
@@ -20,6 +21,7 @@ const ICONS: Record<NotificationKind, { icon: ReactNode; color: string }> = {
   follow_up_due: { icon: <ClockCircleOutlined />, color: '#d48806' },
   project_stalled: { icon: <WarningOutlined />, color: '#c83a3a' },
   request_overdue: { icon: <ExclamationCircleOutlined />, color: '#c83a3a' },
+  request_submitted: { icon: <MessageOutlined />, color: '#1f5fbf' },
 };
 
 /** One icon and colour per kind, so a glance at the list tells interests from reviews and alarms. */

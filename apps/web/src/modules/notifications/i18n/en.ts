@@ -25,5 +25,6 @@ export const notificationsEn: Messages['notifications'] = {
     follow_up_due: 'Follow-up due',
     project_stalled: 'Project stalled',
     request_overdue: 'Request overdue',
+    request_submitted: 'New enterprise request',
   },
 };

@@ -23,5 +23,6 @@ export const notificationsZhCN = {
     follow_up_due: '跟进到期',
     project_stalled: '项目停滞',
     request_overdue: '诉求逾期',
+    request_submitted: '企业新诉求',
   },
 };
