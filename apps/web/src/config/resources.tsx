@@ -11,6 +11,7 @@ import {
   DeploymentUnitOutlined,
   FundProjectionScreenOutlined,
   HomeOutlined,
+  ImportOutlined,
   MessageOutlined,
   QrcodeOutlined,
   RiseOutlined,
@@ -141,6 +142,15 @@ export const RESOURCES: readonly ConsoleResource[] = [
     page: lazy(() => import('../pages/projects/ProjectBoardPage')),
     menu: { group: 'crm' },
     description: 'projectBoard',
+  },
+  {
+    // Every role may import (the API allows all); what staff may assign to others is checked per row.
+    key: 'imports',
+    path: '/imports',
+    label: 'imports',
+    icon: <ImportOutlined />,
+    page: lazy(() => import('../pages/imports/ImportsPage')),
+    menu: { group: 'crm' },
   },
   {
     key: 'project',

@@ -16,7 +16,7 @@ describe('console resources', () => {
     expect(keysOf(menuFor('admin'))).toEqual([
       'home',
       'dashboard',
-      'crm: chains, companies, leads, projects, project-board',
+      'crm: chains, companies, leads, projects, project-board, imports',
       'events: roadshows, delegations',
       'aftercare: aftercare-mine, aftercare-companies, aftercare-requests, aftercare-review, aftercare-stats, aftercare-cultivation',
       'promotion: promo-projects',
@@ -28,7 +28,7 @@ describe('console resources', () => {
     const everyone = [
       'home',
       'dashboard',
-      'crm: chains, companies, leads, projects, project-board',
+      'crm: chains, companies, leads, projects, project-board, imports',
       'events: roadshows, delegations',
       'aftercare: aftercare-mine, aftercare-companies, aftercare-requests, aftercare-cultivation',
       'promotion: promo-projects',
@@ -37,7 +37,7 @@ describe('console resources', () => {
     expect(keysOf(menuFor('leader'))).toEqual([
       'home',
       'dashboard',
-      'crm: chains, companies, leads, projects, project-board',
+      'crm: chains, companies, leads, projects, project-board, imports',
       'events: roadshows, delegations',
       'aftercare: aftercare-mine, aftercare-companies, aftercare-requests, aftercare-review, aftercare-stats, aftercare-cultivation',
       'promotion: promo-projects',
@@ -55,7 +55,7 @@ describe('console resources', () => {
     expect(keysOf(menuFor('staff', extra))).toEqual([
       'home',
       'dashboard',
-      'crm: chains, companies, leads, projects, project-board',
+      'crm: chains, companies, leads, projects, project-board, imports',
       'events: roadshows, delegations',
       'aftercare: aftercare-mine, aftercare-companies, aftercare-requests, aftercare-cultivation',
       'promotion: promo-projects',

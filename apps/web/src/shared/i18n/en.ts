@@ -11,6 +11,7 @@ import type { Messages } from './zh-CN';
 import { notificationsEn } from '../../modules/notifications/i18n/en';
 import { promoEn } from '../../modules/promo-projects/i18n/en';
 import { shareEn } from '../../modules/share/i18n/en';
+import { importsEn, importsMenuEn } from '../../modules/imports/i18n/en';
 
 /** The console's English text: every key of zh-CN.ts, checked by the compiler. */
 export const en: Messages = {
@@ -54,6 +55,7 @@ export const en: Messages = {
     projects: 'Projects',
     projectBoard: 'Pipeline board',
     ...aftercareMenuEn,
+    ...importsMenuEn,
   },
   common: {
     search: 'Search',
@@ -257,4 +259,5 @@ export const en: Messages = {
   promo: promoEn,
   share: shareEn,
   notifications: notificationsEn,
+  imports: importsEn,
 };

@@ -10,6 +10,7 @@ import { projectsZhCN } from '../../modules/projects/i18n/zh-CN';
 import { notificationsZhCN } from '../../modules/notifications/i18n/zh-CN';
 import { promoZhCN } from '../../modules/promo-projects/i18n/zh-CN';
 import { shareZhCN } from '../../modules/share/i18n/zh-CN';
+import { importsMenuZhCN, importsZhCN } from '../../modules/imports/i18n/zh-CN';
 
 /**
  * The console's Simplified Chinese text, the default language. `en.ts` must mirror every key
@@ -56,6 +57,7 @@ export const zhCN = {
     projects: '项目',
     projectBoard: '项目看板',
     ...aftercareMenuZhCN,
+    ...importsMenuZhCN,
   },
   common: {
     search: '搜索',
@@ -259,6 +261,7 @@ export const zhCN = {
   promo: promoZhCN,
   share: shareZhCN,
   notifications: notificationsZhCN,
+  imports: importsZhCN,
 };
 
 /** The shape every language must provide: the same keys, any strings. */
