@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useCurrentUser } from '../../modules/auth/hooks/useSession';
+import { EditRequestDrawer } from '../../modules/aftercare/components/EditRequestDrawer';
 import { FeedbackLinkCard } from '../../modules/aftercare/components/FeedbackLinkCard';
 import { RequestActions } from '../../modules/aftercare/components/RequestActions';
 import { CategoryTag, DeadlineTag, RequestStatusTag } from '../../modules/aftercare/components/RequestTags';
@@ -68,7 +69,12 @@ export default function RequestDetailPage() {
             <Card
               variant="borderless"
               title={t('aftercare.request.title')}
-              extra={<RequestActions request={r} user={me} departments={departments} />}
+              extra={
+                <Space wrap>
+                  <EditRequestDrawer request={r} user={me} />
+                  <RequestActions request={r} user={me} departments={departments} />
+                </Space>
+              }
             >
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', fontSize: 15 }} data-testid="request-description">
                 {r.description}

@@ -54,6 +54,17 @@ export interface CreateRequestBody {
   contactMobile?: string | null;
 }
 
+/** PATCH /api/requests/:id: only the fields that changed, on top of the version read. */
+export interface UpdateRequestBody {
+  category?: RequestCategory;
+  description?: string;
+  cannotBeDone?: boolean;
+  dueAt?: string;
+  contactName?: string | null;
+  contactMobile?: string | null;
+  version: number;
+}
+
 export interface RouteRequestBody {
   orgUnitId: string;
   dueAt?: string;
@@ -136,6 +147,7 @@ export const aftercareApi = {
   request: (id: string) => http.get<EnterpriseRequestDto>(`/api/requests/${id}`),
   categories: () => http.get<Page<RequestCategoryInfoDto>>('/api/requests/categories'),
   createRequest: (body: CreateRequestBody) => http.post<EnterpriseRequestDto>('/api/requests', body),
+  updateRequest: (id: string, body: UpdateRequestBody) => http.patch<EnterpriseRequestDto>(`/api/requests/${id}`, body),
   routeRequest: (id: string, body: RouteRequestBody) =>
     http.post<EnterpriseRequestDto>(`/api/requests/${id}/route`, body),
   transitionRequest: (id: string, body: TransitionRequestBody) =>

@@ -15,6 +15,7 @@ import {
   type CultivationFilters,
   type RequestFilters,
   type RouteRequestBody,
+  type UpdateRequestBody,
   type TransitionRequestBody,
   type UpdateCultivationBody,
 } from '../api/aftercare-api';
@@ -179,6 +180,8 @@ function useRequestMutation<V>(mutationFn: (variables: V) => Promise<EnterpriseR
 }
 
 export const useCreateRequest = () => useRequestMutation((body: CreateRequestBody) => aftercareApi.createRequest(body));
+export const useUpdateRequest = () =>
+  useRequestMutation(({ id, ...body }: UpdateRequestBody & { id: string }) => aftercareApi.updateRequest(id, body));
 export const useRouteRequest = () =>
   useRequestMutation(({ id, ...body }: RouteRequestBody & { id: string }) => aftercareApi.routeRequest(id, body));
 export const useTransitionRequest = () =>

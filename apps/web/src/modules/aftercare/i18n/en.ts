@@ -211,6 +211,7 @@ export const aftercareEn: Strings<typeof aftercareZhCN> = {
       start: 'Start',
       resolve: 'Resolve',
       escalate: 'Escalate to the leader',
+      edit: 'Edit',
     },
     route: {
       title: 'Route to a department',
@@ -239,6 +240,13 @@ export const aftercareEn: Strings<typeof aftercareZhCN> = {
       note: 'Why',
       notePlaceholder: 'Why the leader needs to step in',
       done: 'Escalated to the responsible leader',
+    },
+    edit: {
+      title: 'Edit request',
+      departmentHelp: 'To change the department, use “Route”',
+      dueAtHelp: 'Must be in the future; once past, the request escalates to the responsible leader',
+      noChanges: 'Nothing changed',
+      done: 'Request saved',
     },
     feedback: {
       title: 'Feedback link',

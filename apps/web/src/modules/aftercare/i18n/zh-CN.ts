@@ -206,6 +206,7 @@ export const aftercareZhCN = {
       start: '开始办理',
       resolve: '办结',
       escalate: '提请领导协调',
+      edit: '编辑',
     },
     route: {
       title: '转办到部门',
@@ -234,6 +235,13 @@ export const aftercareZhCN = {
       note: '原因',
       notePlaceholder: '为什么需要领导协调',
       done: '已提请包保领导协调',
+    },
+    edit: {
+      title: '编辑诉求',
+      departmentHelp: '承办部门请用「转办」更改',
+      dueAtHelp: '须晚于现在；逾期后会升级至包保领导',
+      noChanges: '没有修改',
+      done: '诉求已保存',
     },
     feedback: {
       title: '企业评价链接',
