@@ -21,9 +21,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../modules/auth/hooks/useSession';
 import { dashboardApi } from '../../modules/dashboard/api/dashboard-api';
+import { ChainGapCard } from '../../modules/dashboard/components/ChainGapCard';
 import { DrillBars, StageFunnel, type ChartItem } from '../../modules/dashboard/components/DashboardCharts';
+import { InvestmentCard } from '../../modules/dashboard/components/InvestmentCard';
+import { PeriodPicker } from '../../modules/dashboard/components/PeriodPicker';
 import { drillHref, wanToYi } from '../../modules/dashboard/drill';
 import { useDashboardView } from '../../modules/dashboard/hooks/useDashboard';
+import { monthRangeOf, periodDays, type MonthRange } from '../../modules/dashboard/period';
 import { useTeams } from '../../modules/org/hooks/useOrg';
 import { describeError } from '../../shared/http';
 import { PageHeader } from '../../shared/layout';
@@ -48,7 +52,10 @@ export default function DashboardPage() {
   const seesAll = me.role !== 'staff';
   const year = Number(params.get('year')) || THIS_YEAR;
   const teamId = seesAll ? (params.get('teamId') ?? undefined) : (me.teamId ?? undefined);
-  const scope = useMemo(() => ({ year, teamId }), [year, teamId]);
+  const range = monthRangeOf(year, params.get('from') ?? undefined, params.get('to') ?? undefined);
+  const from = range ? periodDays(range).from : undefined;
+  const to = range ? periodDays(range).to : undefined;
+  const scope = useMemo(() => ({ year, from, to, teamId }), [year, from, to, teamId]);
   const teams = useTeams();
 
   const summary = useDashboardView('summary', scope);
@@ -59,15 +66,19 @@ export default function DashboardPage() {
   const stalled = useDashboardView('stalled', scope);
   const top = useDashboardView('top', scope);
   const rt = useDashboardView('responseTimes', scope);
+  const investment = useDashboardView('investment', scope);
 
   const drill = useCallback((target: DrillDto) => navigate(drillHref(target)), [navigate]);
-  const setParam = (key: string, value: string | undefined) =>
+  const setParam = (patch: Record<string, string | undefined>) =>
     setParams((current) => {
       const next = new URLSearchParams(current);
-      if (value) next.set(key, value);
-      else next.delete(key);
+      for (const [key, value] of Object.entries(patch)) {
+        if (value) next.set(key, value);
+        else next.delete(key);
+      }
       return next;
     });
+  const setRange = (months: MonthRange | null) => setParam({ from: months?.from, to: months?.to });
 
   const [exporting, setExporting] = useState(false);
   const exportWeekly = async () => {
@@ -86,7 +97,9 @@ export default function DashboardPage() {
     }
   };
 
-  const error = [summary, funnel, chains, teamFigures, months, stalled, top, rt].find((q) => q.isError)?.error;
+  const error = [summary, funnel, chains, teamFigures, months, stalled, top, rt, investment].find(
+    (q) => q.isError,
+  )?.error;
 
   return (
     <>
@@ -110,8 +123,10 @@ export default function DashboardPage() {
           value={year}
           style={{ width: 120 }}
           options={YEARS.map((value) => ({ value, label: `${value} 年` }))}
-          onChange={(value) => setParam('year', String(value))}
+          // The months belong to the year they were picked in.
+          onChange={(value) => setParam({ year: String(value), from: undefined, to: undefined })}
         />
+        <PeriodPicker year={year} range={range} onChange={setRange} />
         {seesAll ? (
           <Select
             aria-label={t('dashboard.team')}
@@ -121,7 +136,7 @@ export default function DashboardPage() {
               { value: '', label: t('dashboard.district') },
               ...(teams.data?.items ?? []).map((team) => ({ value: team.id, label: team.name })),
             ]}
-            onChange={(value) => setParam('teamId', value || undefined)}
+            onChange={(value) => setParam({ teamId: value || undefined })}
           />
         ) : null}
       </Flex>
@@ -200,6 +215,13 @@ export default function DashboardPage() {
             </Card>
           </Col>
         ) : null}
+
+        <Col xs={24} lg={12}>
+          <InvestmentCard data={investment.data} loading={investment.isLoading} onDrill={drill} />
+        </Col>
+        <Col xs={24} lg={12}>
+          <ChainGapCard chains={chains.data?.chains ?? []} loading={chains.isLoading} onDrill={drill} />
+        </Col>
 
         <Col xs={24}>
           <Card

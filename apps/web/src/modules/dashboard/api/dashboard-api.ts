@@ -1,6 +1,7 @@
 import type {
   DashboardChainsDto,
   DashboardFunnelDto,
+  DashboardInvestmentDto,
   DashboardMonthsDto,
   DashboardResponseTimesDto,
   DashboardStalledDto,
@@ -13,12 +14,19 @@ import { ApiError, http, queryString, sessionStore } from '../../../shared/http'
 /** The period and scope every dashboard view takes (docs/metrics.md). */
 export interface DashboardScope {
   year: number;
+  /** A part of the year: first day (YYYY-MM-DD) and the day after its end (exclusive); absent: all of it. */
+  from?: string;
+  to?: string;
   /** Absent: the district (leaders and admins); staff always get their own team. */
   teamId?: string;
 }
 
 const get = <T>(view: string, scope: DashboardScope, signal?: AbortSignal) =>
-  http.get<T>(`/api/dashboard/${view}`, { year: scope.year, teamId: scope.teamId }, { signal });
+  http.get<T>(
+    `/api/dashboard/${view}`,
+    { year: scope.year, from: scope.from, to: scope.to, teamId: scope.teamId },
+    { signal },
+  );
 
 export const dashboardApi = {
   summary: (scope: DashboardScope, signal?: AbortSignal) => get<DashboardSummaryDto>('summary', scope, signal),
@@ -27,6 +35,7 @@ export const dashboardApi = {
   teams: (scope: DashboardScope, signal?: AbortSignal) => get<DashboardTeamsDto>('teams', scope, signal),
   months: (scope: DashboardScope, signal?: AbortSignal) => get<DashboardMonthsDto>('months', scope, signal),
   stalled: (scope: DashboardScope, signal?: AbortSignal) => get<DashboardStalledDto>('stalled', scope, signal),
+  investment: (scope: DashboardScope, signal?: AbortSignal) => get<DashboardInvestmentDto>('investment', scope, signal),
   top: (scope: DashboardScope, signal?: AbortSignal) => get<DashboardTopDto>('top', scope, signal),
   responseTimes: (scope: DashboardScope, signal?: AbortSignal) =>
     get<DashboardResponseTimesDto>('response-times', scope, signal),
