@@ -1,31 +1,18 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import type { DrillDto, StalledProjectDto, TargetFigureDto, YieldItemDto } from '@lianqiao/contracts';
-import {
-  App,
-  Alert,
-  Button,
-  Card,
-  Col,
-  Flex,
-  Progress,
-  Row,
-  Segmented,
-  Select,
-  Statistic,
-  Table,
-  Tabs,
-  Typography,
-} from 'antd';
+import type { DrillDto } from '@lianqiao/contracts';
+import { App, Alert, Button, Card, Col, Flex, Row, Select, Statistic, Table, Tabs, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../modules/auth/hooks/useSession';
 import { dashboardApi } from '../../modules/dashboard/api/dashboard-api';
 import { ChainGapCard } from '../../modules/dashboard/components/ChainGapCard';
-import { DrillBars, StageFunnel, type ChartItem } from '../../modules/dashboard/components/DashboardCharts';
+import { ChainCard, FigureCard, FunnelCard, item } from '../../modules/dashboard/components/DashboardCards';
+import { DrillBars } from '../../modules/dashboard/components/DashboardCharts';
+import { StalledTable, TopTable } from '../../modules/dashboard/components/DashboardTables';
 import { InvestmentCard } from '../../modules/dashboard/components/InvestmentCard';
 import { PeriodPicker } from '../../modules/dashboard/components/PeriodPicker';
-import { drillHref, wanToYi } from '../../modules/dashboard/drill';
+import { drillHref } from '../../modules/dashboard/drill';
 import { useDashboardView } from '../../modules/dashboard/hooks/useDashboard';
 import { monthRangeOf, periodDays, type MonthRange } from '../../modules/dashboard/period';
 import { useTeams } from '../../modules/org/hooks/useOrg';
@@ -283,196 +270,5 @@ export default function DashboardPage() {
         </Col>
       </Row>
     </>
-  );
-}
-
-function item(name: string, figure: { value: number; drill: DrillDto }, yi = false): ChartItem {
-  return { name, value: yi ? wanToYi(figure.value) : figure.value, drill: figure.drill };
-}
-
-type ChainFigures = NonNullable<ReturnType<typeof useDashboardView<'chains'>>['data']>['chains'][number];
-
-/** One chain at a time, its segments as bars: records tagged with each segment, as the drills list them. */
-function ChainCard({
-  chains,
-  loading,
-  onDrill,
-}: {
-  chains: ChainFigures[];
-  loading: boolean;
-  onDrill: (drill: DrillDto) => void;
-}) {
-  const { t } = useTranslation();
-  const [picked, setPicked] = useState<string>();
-  const chain =
-    chains.find((c) => c.chainId === picked) ??
-    chains.find((c) => c.nodes.some((node) => node.projects.value > 0)) ??
-    chains[0];
-  const nodes = chain?.nodes ?? [];
-  return (
-    <Card
-      variant="borderless"
-      title={t('dashboard.byChain')}
-      loading={loading}
-      extra={
-        <Select
-          size="small"
-          aria-label={t('dashboard.byChain')}
-          value={chain?.chainId}
-          style={{ minWidth: 140 }}
-          options={chains.map((c) => ({ value: c.chainId, label: c.name }))}
-          onChange={setPicked}
-        />
-      }
-    >
-      <DrillBars
-        onDrill={onDrill}
-        categories={nodes.map((node) => node.name)}
-        series={[
-          { name: t('dashboard.projects'), items: nodes.map((node) => item(node.name, node.projects)) },
-          { name: t('dashboard.signed'), items: nodes.map((node) => item(node.name, node.projectsSigned)) },
-          { name: t('dashboard.contractedYi'), items: nodes.map((node) => item(node.name, node.contractedWan, true)) },
-        ]}
-      />
-    </Card>
-  );
-}
-
-function FigureCard({ figure }: { figure: TargetFigureDto }) {
-  const { t } = useTranslation();
-  const isWan = figure.unit === 'wan';
-  return (
-    <Card variant="borderless">
-      <Link to={drillHref(figure.drill)} data-testid={`figure-${figure.metric}`}>
-        <Statistic
-          title={figure.label}
-          value={isWan ? (figure.actualYi ?? wanToYi(figure.actual)) : figure.actual}
-          precision={isWan ? 2 : 0}
-          suffix={isWan ? t('dashboard.yi') : t('dashboard.count')}
-        />
-      </Link>
-      {figure.progress === null ? (
-        <Typography.Text type="secondary">{t('dashboard.noTarget')}</Typography.Text>
-      ) : (
-        <>
-          <Progress
-            percent={Math.round(figure.progress * 1000) / 10}
-            status={figure.progress >= 1 ? 'success' : 'active'}
-          />
-          <Typography.Text type="secondary">
-            {t('dashboard.target', {
-              target: isWan ? `${wanToYi(figure.target ?? 0)} ${t('dashboard.yi')}` : `${figure.target ?? 0}`,
-            })}
-          </Typography.Text>
-        </>
-      )}
-    </Card>
-  );
-}
-
-function FunnelCard({
-  funnel,
-  loading,
-  onDrill,
-}: {
-  funnel: NonNullable<ReturnType<typeof useDashboardView<'funnel'>>['data']>['stages'];
-  loading: boolean;
-  onDrill: (drill: DrillDto) => void;
-}) {
-  const { t } = useTranslation();
-  const [measure, setMeasure] = useState<'count' | 'investment'>('count');
-  const items = funnel.map((stage) => ({
-    name: stage.label,
-    value: measure === 'count' ? stage.count : stage.investmentYi,
-    drill: stage.drill,
-  }));
-  return (
-    <Card
-      variant="borderless"
-      title={t('dashboard.funnel')}
-      loading={loading}
-      extra={
-        <Segmented
-          size="small"
-          value={measure}
-          onChange={(value) => setMeasure(value as 'count' | 'investment')}
-          options={[
-            { value: 'count', label: t('dashboard.funnelCount') },
-            { value: 'investment', label: t('dashboard.funnelInvestment') },
-          ]}
-        />
-      }
-    >
-      <StageFunnel
-        items={items}
-        unit={measure === 'count' ? t('dashboard.count') : t('dashboard.yi')}
-        onDrill={onDrill}
-      />
-      <Flex wrap gap={8} data-testid="funnel-stages">
-        {funnel.map((stage) => (
-          <Button
-            key={stage.stage}
-            size="small"
-            data-testid={`funnel-${stage.stage}`}
-            onClick={() => onDrill(stage.drill)}
-          >
-            {stage.label} {stage.count} · {stage.investmentYi} {t('dashboard.yi')}
-          </Button>
-        ))}
-      </Flex>
-    </Card>
-  );
-}
-
-function StalledTable({ rows }: { rows: StalledProjectDto[] }) {
-  const { t } = useTranslation();
-  return (
-    <Table
-      size="small"
-      rowKey="id"
-      pagination={false}
-      scroll={{ x: true }}
-      dataSource={rows}
-      columns={[
-        {
-          title: t('dashboard.stalledTable.name'),
-          render: (_, row) => <Link to={drillHref(row.drill)}>{row.name}</Link>,
-        },
-        { title: t('dashboard.stalledTable.stage'), render: (_, row) => t(`projects.stages.${row.stage}`) },
-        { title: t('dashboard.stalledTable.owner'), render: (_, row) => row.ownerName ?? '—' },
-        { title: t('dashboard.stalledTable.leader'), render: (_, row) => row.responsibleLeaderName ?? '—' },
-        { title: t('dashboard.stalledTable.team'), render: (_, row) => row.teamName ?? '—' },
-        { title: t('dashboard.stalledTable.idleDays'), dataIndex: 'idleDays' },
-      ]}
-    />
-  );
-}
-
-function TopTable({ rows }: { rows: YieldItemDto[] }) {
-  const { t } = useTranslation();
-  return (
-    <Table
-      size="small"
-      rowKey="id"
-      pagination={false}
-      scroll={{ x: true }}
-      locale={{ emptyText: t('dashboard.top.empty') }}
-      dataSource={rows}
-      columns={[
-        { title: t('dashboard.top.name'), render: (_, row) => <Link to={drillHref(row.drill)}>{row.name}</Link> },
-        {
-          title: t('dashboard.top.leads'),
-          render: (_, row) => <Link to={drillHref(row.leads.drill)}>{row.leads.value}</Link>,
-        },
-        {
-          title: t('dashboard.top.signed'),
-          render: (_, row) => <Link to={drillHref(row.signedProjects.drill)}>{row.signedProjects.value}</Link>,
-        },
-        {
-          title: t('dashboard.top.contracted'),
-          render: (_, row) => <Link to={drillHref(row.contractedWan.drill)}>{row.contractedWan.value}</Link>,
-        },
-      ]}
-    />
   );
 }
