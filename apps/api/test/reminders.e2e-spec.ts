@@ -160,5 +160,26 @@ describe('reminders (the scheduled notifications job)', () => {
         titles.filter((x) => x.includes('已无效线索') || x.includes('已删除线索') || x.includes('无跟进日期线索')),
       ).toEqual([]);
     });
+    it('works through a backlog of overdue follow-ups larger than a batch, each once, with two instances racing', async () => {
+      const later = new Date(now.getTime() + 2 * 86_400_000);
+      // 1,234 overdue leads (more than two batches of 500), written straight to the table.
+      await t.dataSource.query(
+        `INSERT INTO leads (name, source, status, owner_id, team_id, next_follow_up_at)
+         SELECT '积压线索' || g, 'online', 'following', $1, $2, $3::timestamptz - g * interval '1 minute'
+           FROM generate_series(1, 1234) g`,
+        [staff.id, staff.teamId, later],
+      );
+      const runs = await Promise.all([
+        t.app.get(RemindersService).runOnce(later),
+        second.get(RemindersService).runOnce(later),
+      ]);
+      const [{ count }] = await t.dataSource.query(
+        `SELECT count(*)::int AS count FROM notifications WHERE user_id = $1 AND title LIKE '%积压线索%'`,
+        [staff.id],
+      );
+      expect(count).toBe(1234);
+      expect(runs[0].followUps + runs[1].followUps).toBe(1234);
+      expect((await t.app.get(RemindersService).runOnce(later)).followUps).toBe(0);
+    });
   });
 });

@@ -16,6 +16,7 @@ import { User } from '../users/user.entity';
 @Index('IDX_leads_next_follow_up', ['ownerId', 'nextFollowUpAt'])
 @Index('IDX_leads_chain_node_ids', { synchronize: false })
 @Index('IDX_leads_name_bigrams', { synchronize: false })
+@Index('IDX_leads_follow_up_due', { synchronize: false })
 export class Lead extends BaseEntity {
   @Column({ type: 'varchar', length: 200 })
   name: string;

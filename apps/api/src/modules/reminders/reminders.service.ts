@@ -14,6 +14,8 @@ interface Due {
   userId: string;
   period: string;
   notification: NotifyInput;
+  /** Where it sits in its query's order: the next batch starts after the last one's. */
+  after: unknown[];
 }
 
 export interface ReminderRun {
@@ -75,24 +77,28 @@ export class RemindersService implements OnApplicationBootstrap, OnApplicationSh
   /** One pass over everything due at `now`; safe to run on several instances at once. */
   async runOnce(now: Date = new Date()): Promise<ReminderRun> {
     return {
-      followUps: await this.send('follow_up_due', (limit) => this.followUpsDue(now, limit)),
-      stalledProjects: await this.send('project_stalled', (limit) => this.stalledProjects(now, limit)),
+      followUps: await this.send('follow_up_due', (limit, after) => this.followUpsDue(now, limit, after)),
+      stalledProjects: await this.send('project_stalled', (limit, after) => this.stalledProjects(now, limit, after)),
       cardReviews: (await this.tableExists('promo_projects'))
-        ? await this.send('card_review', (limit) => this.cardsInReview(now, limit))
+        ? await this.send('card_review', (limit, after) => this.cardsInReview(now, limit, after))
         : 0,
     };
   }
 
   /**
    * Claims and sends in batches until nothing unclaimed is left. `find` returns candidates not yet
-   * in reminder_log; the claim (INSERT … ON CONFLICT DO NOTHING RETURNING) keeps only those this
-   * transaction won — another instance's concurrent claim makes this one wait, then skip.
+   * in reminder_log, in its order, after the previous batch's last one (so a backlog of a hundred
+   * thousand overdue follow-ups is read once, not rescanned from the start for every batch); the
+   * claim (INSERT … ON CONFLICT DO NOTHING RETURNING) keeps only those this transaction won —
+   * another instance's concurrent claim makes this one wait, then skip.
    */
-  private async send(kind: string, find: (limit: number) => Promise<Due[]>): Promise<number> {
+  private async send(kind: string, find: (limit: number, after: unknown[] | null) => Promise<Due[]>): Promise<number> {
     let sent = 0;
+    let after: unknown[] | null = null;
     for (;;) {
-      const due = await find(BATCH);
+      const due = await find(BATCH, after);
       if (!due.length) return sent;
+      after = due[due.length - 1].after;
       const claimed = await this.dataSource.transaction(async (manager) => {
         const won = await this.claim(manager, due);
         await this.notifications.notifyMany(
@@ -103,7 +109,6 @@ export class RemindersService implements OnApplicationBootstrap, OnApplicationSh
       });
       sent += claimed;
       if (due.length < BATCH) return sent;
-      if (claimed === 0) return sent;
       this.logger.debug(`${kind}: ${claimed} sent, looking for more`);
     }
   }
@@ -120,25 +125,27 @@ export class RemindersService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   /** Open leads whose next follow-up falls today (China time) or earlier: once per follow-up date. */
-  private async followUpsDue(now: Date, limit: number): Promise<Due[]> {
-    const rows: Array<{ id: string; name: string; owner_id: string; day: string; today: boolean }> =
+  private async followUpsDue(now: Date, limit: number, after: unknown[] | null): Promise<Due[]> {
+    const rows: Array<{ id: string; name: string; owner_id: string; day: string; today: boolean; at: string }> =
       await this.dataSource.query(
-        `SELECT l.id, l.name, l.owner_id, ${chinaDay('l.next_follow_up_at')} AS day,
+        `SELECT l.id, l.name, l.owner_id, l.next_follow_up_at::text AS at, ${chinaDay('l.next_follow_up_at')} AS day,
               ${chinaDay('l.next_follow_up_at')} = ${chinaDay('$1::timestamptz')} AS today
          FROM leads l
         WHERE l.deleted_at IS NULL AND l.status IN ('new', 'following', 'qualified')
           AND l.next_follow_up_at < (date_trunc('day', $1::timestamptz AT TIME ZONE 'Asia/Shanghai') + interval '1 day') AT TIME ZONE 'Asia/Shanghai'
           AND NOT EXISTS (SELECT 1 FROM reminder_log r WHERE r.kind = 'follow_up_due' AND r.subject_id = l.id
                            AND r.user_id = l.owner_id AND r.period = ${chinaDay('l.next_follow_up_at')})
+          ${after ? 'AND (l.next_follow_up_at, l.id) > ($2::timestamptz, $3::uuid)' : ''}
         ORDER BY l.next_follow_up_at, l.id
         LIMIT ${limit}`,
-        [now],
+        [now, ...(after ?? [])],
       );
     return rows.map((r) => ({
       kind: 'follow_up_due',
       subjectId: r.id,
       userId: r.owner_id,
       period: r.day,
+      after: [r.at, r.id],
       notification: this.notification(
         r.owner_id,
         'follow_up_due',
@@ -153,7 +160,7 @@ export class RemindersService implements OnApplicationBootstrap, OnApplicationSh
    * Projects that went stalled: no stage move or timeline entry for STALLED_DAYS. The period is
    * the last progress time, so a project that moves and stalls again reminds again.
    */
-  private async stalledProjects(now: Date, limit: number): Promise<Due[]> {
+  private async stalledProjects(now: Date, limit: number, after: unknown[] | null): Promise<Due[]> {
     const rows: Array<{
       id: string;
       name: string;
@@ -161,8 +168,9 @@ export class RemindersService implements OnApplicationBootstrap, OnApplicationSh
       user_id: string;
       period: string;
       days: number;
+      at: string;
     }> = await this.dataSource.query(
-      `SELECT p.id, p.name, p.stage, u.user_id, to_char(p.last_progress_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS period,
+      `SELECT p.id, p.name, p.stage, u.user_id, p.last_progress_at::text AS at, to_char(p.last_progress_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS period,
               floor(extract(epoch FROM $1::timestamptz - p.last_progress_at) / 86400)::int AS days
          FROM projects p
         CROSS JOIN LATERAL (SELECT DISTINCT x AS user_id FROM unnest(ARRAY[p.owner_id, p.responsible_leader_id]) x WHERE x IS NOT NULL) u
@@ -170,15 +178,17 @@ export class RemindersService implements OnApplicationBootstrap, OnApplicationSh
           AND p.last_progress_at < $1::timestamptz - make_interval(days => $2)
           AND NOT EXISTS (SELECT 1 FROM reminder_log r WHERE r.kind = 'project_stalled' AND r.subject_id = p.id AND r.user_id = u.user_id
                            AND r.period = to_char(p.last_progress_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS'))
+          ${after ? 'AND (p.last_progress_at, p.id, u.user_id) > ($3::timestamptz, $4::uuid, $5::uuid)' : ''}
         ORDER BY p.last_progress_at, p.id, u.user_id
         LIMIT ${limit}`,
-      [now, this.crm.stalledDays],
+      [now, this.crm.stalledDays, ...(after ?? [])],
     );
     return rows.map((r) => ({
       kind: 'project_stalled',
       subjectId: r.id,
       userId: r.user_id,
       period: r.period,
+      after: [r.at, r.id, r.user_id],
       notification: this.notification(
         r.user_id,
         'project_stalled',
@@ -190,23 +200,26 @@ export class RemindersService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   /** Cards submitted more than a day ago and still in review: every active leader, once per submission. */
-  private async cardsInReview(now: Date, limit: number): Promise<Due[]> {
-    const rows: Array<{ id: string; title: string; user_id: string; period: string }> = await this.dataSource.query(
-      `SELECT c.id, c.title, u.id AS user_id, to_char(c.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS period
+  private async cardsInReview(now: Date, limit: number, after: unknown[] | null): Promise<Due[]> {
+    const rows: Array<{ id: string; title: string; user_id: string; period: string; at: string }> =
+      await this.dataSource.query(
+        `SELECT c.id, c.title, u.id AS user_id, c.submitted_at::text AS at, to_char(c.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS period
          FROM promo_projects c
          JOIN users u ON u.role = 'leader' AND u.active AND u.deleted_at IS NULL
         WHERE c.deleted_at IS NULL AND c.review_state = 'in_review' AND c.submitted_at < $1::timestamptz - make_interval(hours => $2)
           AND NOT EXISTS (SELECT 1 FROM reminder_log r WHERE r.kind = 'card_review' AND r.subject_id = c.id AND r.user_id = u.id
                            AND r.period = to_char(c.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS'))
+          ${after ? 'AND (c.submitted_at, c.id, u.id) > ($3::timestamptz, $4::uuid, $5::uuid)' : ''}
         ORDER BY c.submitted_at, c.id, u.id
         LIMIT ${limit}`,
-      [now, CARD_REVIEW_HOURS],
-    );
+        [now, CARD_REVIEW_HOURS, ...(after ?? [])],
+      );
     return rows.map((r) => ({
       kind: 'card_review',
       subjectId: r.id,
       userId: r.user_id,
       period: r.period,
+      after: [r.at, r.id, r.user_id],
       notification: this.notification(
         r.user_id,
         'card_submitted',
