@@ -8,10 +8,18 @@ export function selectRaw<E extends ObjectLiteral, R>(
   qb: SelectQueryBuilder<E>,
   columns: Record<keyof R & string, string>,
 ): Promise<R[]> {
-  const entries = Object.entries(columns) as Array<[string, string]>;
+  return selectColumns(qb, columns).getRawMany<R>();
+}
+
+/** Makes the query select exactly these expressions under these names. */
+export function selectColumns<E extends ObjectLiteral>(
+  qb: SelectQueryBuilder<E>,
+  columns: Record<string, string>,
+): SelectQueryBuilder<E> {
+  const entries = Object.entries(columns);
   qb.select(entries[0][1], entries[0][0]);
   for (const [alias, expression] of entries.slice(1)) qb.addSelect(expression, alias);
-  return qb.getRawMany<R>();
+  return qb;
 }
 
 export const isoOrNull = (value: Date | null): string | null => (value ? value.toISOString() : null);

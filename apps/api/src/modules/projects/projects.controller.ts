@@ -32,7 +32,7 @@ export class ProjectsController {
   @Get(':id')
   @ApiOkResponse({ type: ProjectResponseDto })
   async get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
-    return this.projects.toDto(await this.projects.get(user, id));
+    return this.projects.detail(user, id);
   }
 
   @Get(':id/history')

@@ -16,7 +16,7 @@ import { applyTeamScope, canSeeTeamRecord } from '../../common/auth/team-scope';
 import { ApiError } from '../../common/errors/api-error';
 import { parseSort } from '../../common/pagination/cursor';
 import { keysetPage } from '../../common/pagination/keyset';
-import { selectRaw } from '../../common/persistence/raw-select';
+import { selectColumns, selectRaw } from '../../common/persistence/raw-select';
 import { whereNameContains } from '../../common/persistence/search';
 import { changesOf, updateVersioned } from '../../common/persistence/versioned';
 import { crmConfig, type CrmConfig } from '../../config/crm.config';
@@ -136,6 +136,9 @@ export type NewProject = Omit<CreateProjectDto, 'ownerId'> & {
 /** The pipeline: projects, their stage moves with evidence, history and the board. */
 @Injectable()
 export class ProjectsService implements OnModuleInit {
+  /** The detail's SQL, made once by the query builder (see detail). */
+  private detailSql?: string;
+
   constructor(
     private readonly auditAccess: AuditAccess,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -383,23 +386,41 @@ export class ProjectsService implements OnModuleInit {
     });
   }
 
+  /**
+   * One project as the API shows it. The hottest read: its SQL is made by the query builder once
+   * and then sent as is, and the row is read raw, which costs a fraction of hydrating entities.
+   */
+  async detail(user: AuthUser, id: string): Promise<ProjectResponseDto> {
+    this.detailSql ??= selectColumns(
+      this.dataSource
+        .getRepository(Project)
+        .createQueryBuilder('project')
+        .leftJoin('project.company', 'company')
+        .leftJoin('project.owner', 'owner')
+        .leftJoin('project.responsibleLeader', 'leader')
+        .where('project.id = :id', { id }),
+      PROJECT_ROW_COLUMNS,
+    ).getQueryAndParameters()[0];
+    const [row] = (await this.dataSource.query(this.detailSql, [id])) as ProjectRow[];
+    if (!row || !canSeeTeamRecord(user, row)) throw ApiError.notFound('项目');
+    return this.toDto(rowToEntityShape(row));
+  }
+
   async history(actor: AuthUser, id: string): Promise<ProjectStageChangeDto[]> {
-    await this.get(actor, id);
-    const rows = await this.dataSource
-      .getRepository(ProjectStageChange)
-      .find({ where: { projectId: id }, order: { at: 'ASC' } });
-    return rows.map((r) => ({
-      id: r.id,
-      projectId: r.projectId,
-      fromStage: r.fromStage,
-      toStage: r.toStage,
-      at: r.at.toISOString(),
-      actorId: r.actorId,
-      actorName: r.actorName,
-      note: r.note,
-      reason: r.reason,
-      evidence: r.evidence,
-    }));
+    const [project]: Array<{ owner_id: string; team_id: string | null }> = await this.dataSource.query(
+      'SELECT owner_id, team_id FROM projects WHERE id = $1 AND deleted_at IS NULL',
+      [id],
+    );
+    if (!project || !canSeeTeamRecord(actor, { ownerId: project.owner_id, teamId: project.team_id })) {
+      throw ApiError.notFound('项目');
+    }
+    const rows: Array<Record<string, unknown> & { at: Date }> = await this.dataSource.query(
+      `SELECT id, project_id AS "projectId", from_stage AS "fromStage", to_stage AS "toStage", at,
+              actor_id AS "actorId", actor_name AS "actorName", note, reason, evidence
+         FROM project_stage_changes WHERE project_id = $1 ORDER BY at, id`,
+      [id],
+    );
+    return rows.map((r) => ({ ...r, at: r.at.toISOString() }) as ProjectStageChangeDto);
   }
 
   async remove(actor: AuthUser, id: string): Promise<void> {
