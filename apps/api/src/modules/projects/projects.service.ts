@@ -48,6 +48,13 @@ const COLUMN: Record<(typeof PROJECT_SORTABLE)[number], string> = {
 };
 
 /** A project list row read raw: the entity's own columns plus the joined display names. */
+interface StageTotals {
+  stage: ProjectStatus;
+  count: string;
+  total: string | null;
+  contracted: string | null;
+}
+
 type ProjectRow = Omit<Project, 'company' | 'owner' | 'responsibleLeader' | 'deletedAt'> & {
   companyName: string | null;
   ownerName: string | null;
@@ -181,47 +188,67 @@ export class ProjectsService implements OnModuleInit {
     return this.applyFilters(qb, query);
   }
 
-  /** Columns by stage with counts and sums over every matching project, and the latest cards of each. */
+  /**
+   * Columns by stage with counts and sums over every matching project, and the latest cards of
+   * each: the totals in one query, every column's cards in one more (a LATERAL read per stage, each
+   * a short walk down the stage's index).
+   */
   async board(user: AuthUser, query: BoardQueryDto): Promise<{ columns: BoardColumnDto[] }> {
     const perColumn = query.perColumn ?? 30;
-    const totalsQuery = this.dataSource.getRepository(Project).createQueryBuilder('project');
-    applyTeamScope(totalsQuery, 'project', user);
-    this.applyFilters(totalsQuery, query);
-    const totals: Array<{ stage: ProjectStatus; count: string; total: string | null; contracted: string | null }> =
-      await totalsQuery
-        .select('project.stage', 'stage')
-        .addSelect('count(*)', 'count')
-        .addSelect('sum(project.total_investment_wan)', 'total')
-        .addSelect('sum(project.contracted_wan)', 'contracted')
-        .groupBy('project.stage')
-        .getRawMany();
+    const totals = await this.boardTotals(user, query);
     const byStage = new Map(totals.map((t) => [t.stage, t]));
-    const columns = await Promise.all(
-      PROJECT_STATUSES.map(async (stage) => {
+    const filled = PROJECT_STATUSES.filter((stage) => Number(byStage.get(stage)?.count ?? 0) > 0);
+    const [cardsSql, params] = selectColumns(
+      this.applyFilters(this.baseQuery(user), query)
+        .andWhere('project.stage = s.stage')
+        .orderBy('project.updated_at', 'DESC')
+        .addOrderBy('project.id', 'DESC')
+        .limit(perColumn),
+      PROJECT_ROW_COLUMNS,
+    ).getQueryAndParameters();
+    const cards: ProjectRow[] = filled.length
+      ? await this.dataSource.query(
+          `SELECT card.* FROM unnest($${params.length + 1}::project_stage[]) AS s(stage) CROSS JOIN LATERAL (${cardsSql}) card`,
+          [...params, filled],
+        )
+      : [];
+    return {
+      columns: PROJECT_STATUSES.map((stage) => {
         const t = byStage.get(stage);
-        const items =
-          t && Number(t.count) > 0
-            ? (
-                await selectRaw<Project, ProjectRow>(
-                  this.applyFilters(this.baseQuery(user), query)
-                    .andWhere('project.stage = :stage', { stage })
-                    .orderBy('project.updated_at', 'DESC')
-                    .addOrderBy('project.id', 'DESC')
-                    .limit(perColumn),
-                  PROJECT_ROW_COLUMNS,
-                )
-              ).map(rowToEntityShape)
-            : [];
         return {
           stage,
           count: Number(t?.count ?? 0),
           totalInvestmentWan: Number(t?.total ?? 0),
           contractedWan: Number(t?.contracted ?? 0),
-          items: items.map((p) => this.toDto(p)),
+          items: cards.filter((c) => c.stage === stage).map((c) => this.toDto(rowToEntityShape(c))),
         };
       }),
-    );
-    return { columns };
+    };
+  }
+
+  /**
+   * Count and sums per stage. Leaders looking at all projects, or one team's, read the totals the
+   * database keeps per team and stage (migration ProjectStageTotals); narrower views sum their rows.
+   */
+  private async boardTotals(user: AuthUser, query: BoardQueryDto): Promise<StageTotals[]> {
+    const narrowed = query.ownerId || query.chainNode || query.isKey !== undefined || query.q;
+    if (seesAllTeams(user) && !narrowed) {
+      return this.dataSource.query(
+        `SELECT stage, sum(count) AS count, sum(total_investment_wan) AS total, sum(contracted_wan) AS contracted
+           FROM project_stage_totals ${query.teamId ? 'WHERE team_key = $1' : ''} GROUP BY stage`,
+        query.teamId ? [query.teamId] : [],
+      );
+    }
+    const totalsQuery = this.dataSource.getRepository(Project).createQueryBuilder('project');
+    applyTeamScope(totalsQuery, 'project', user);
+    this.applyFilters(totalsQuery, query);
+    return totalsQuery
+      .select('project.stage', 'stage')
+      .addSelect('count(*)', 'count')
+      .addSelect('sum(project.total_investment_wan)', 'total')
+      .addSelect('sum(project.contracted_wan)', 'contracted')
+      .groupBy('project.stage')
+      .getRawMany();
   }
 
   async get(user: AuthUser, id: string, manager: EntityManager = this.dataSource.manager): Promise<Project> {
