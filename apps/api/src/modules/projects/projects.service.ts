@@ -433,21 +433,24 @@ export class ProjectsService implements OnModuleInit {
     return this.toDto(rowToEntityShape(row));
   }
 
+  /** The project's stage moves, oldest first, with whose the project is (for the 404) on every row: one round trip. */
   async history(actor: AuthUser, id: string): Promise<ProjectStageChangeDto[]> {
-    const [project]: Array<{ owner_id: string; team_id: string | null }> = await this.dataSource.query(
-      'SELECT owner_id, team_id FROM projects WHERE id = $1 AND deleted_at IS NULL',
-      [id],
-    );
-    if (!project || !canSeeTeamRecord(actor, { ownerId: project.owner_id, teamId: project.team_id })) {
-      throw ApiError.notFound('项目');
-    }
-    const rows: Array<Record<string, unknown> & { at: Date }> = await this.dataSource.query(
-      `SELECT id, project_id AS "projectId", from_stage AS "fromStage", to_stage AS "toStage", at,
-              actor_id AS "actorId", actor_name AS "actorName", note, reason, evidence
-         FROM project_stage_changes WHERE project_id = $1 ORDER BY at, id`,
-      [id],
-    );
-    return rows.map((r) => ({ ...r, at: r.at.toISOString() }) as ProjectStageChangeDto);
+    const rows: Array<Record<string, unknown> & { at: Date | null; ownerId: string; teamId: string | null }> =
+      await this.dataSource.query(
+        `SELECT p.owner_id AS "ownerId", p.team_id AS "teamId", c.id, c.project_id AS "projectId",
+                c.from_stage AS "fromStage", c.to_stage AS "toStage", c.at, c.actor_id AS "actorId",
+                c.actor_name AS "actorName", c.note, c.reason, c.evidence
+           FROM projects p LEFT JOIN project_stage_changes c ON c.project_id = p.id
+          WHERE p.id = $1 AND p.deleted_at IS NULL
+          ORDER BY c.at, c.id`,
+        [id],
+      );
+    if (!rows.length || !canSeeTeamRecord(actor, rows[0])) throw ApiError.notFound('项目');
+    return rows
+      .filter((r) => r.at !== null)
+      .map(
+        ({ ownerId: _owner, teamId: _team, at, ...r }) => ({ ...r, at: at!.toISOString() }) as ProjectStageChangeDto,
+      );
   }
 
   async remove(actor: AuthUser, id: string): Promise<void> {
