@@ -42,4 +42,4 @@ EXPOSE 3000
 # Ready means the database answers too (GET /api/health/ready → 200, else 503).
 HEALTHCHECK --interval=15s --timeout=5s --start-period=40s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-CMD ["node", "--enable-source-maps", "dist/api/apps/api/src/main.js"]
+CMD ["node", "--enable-source-maps", "--max-old-space-size=256", "dist/api/apps/api/src/main.js"]

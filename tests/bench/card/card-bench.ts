@@ -55,7 +55,9 @@ export async function runCardBench(
       const rss = sampleRss(api.pid);
       const apiStats = await httpLoad(url, {}, load);
       const apiPeakRssMb = Math.round(rss.stop());
-      log(`  /c/{slug}: ${apiStats.rps} req/s, p50 ${apiStats.p50} ms, p95 ${apiStats.p95} ms, errors ${apiStats.errors}`);
+      log(
+        `  /c/{slug}: ${apiStats.rps} req/s, p50 ${apiStats.p50} ms, p95 ${apiStats.p95} ms, errors ${apiStats.errors}`,
+      );
       const baselineUrl = `${baseline.baseUrl}/c/${slug}`;
       await httpLoad(baselineUrl, {}, warm);
       const baselineStats = await httpLoad(baselineUrl, {}, load);
@@ -127,7 +129,12 @@ async function publishCard(
     return response.json() as Promise<Record<string, unknown>>;
   };
   const team = await call('POST', '/api/teams', adminToken, { name: '汽车产业链招商专班' });
-  await call('POST', '/api/users', adminToken, { username: 'bench.leader', displayName: '王局长', role: 'leader', password: PASSWORD });
+  await call('POST', '/api/users', adminToken, {
+    username: 'bench.leader',
+    displayName: '王局长',
+    role: 'leader',
+    password: PASSWORD,
+  });
   const staff = await call('POST', '/api/users', adminToken, {
     username: 'bench.staff',
     displayName: '陈静',
@@ -151,7 +158,9 @@ async function publishCard(
     contactName: '陈专员',
     contactPhone: '0731-8888 1234',
   });
-  const submitted = await call('POST', `/api/promo-projects/${card.id as string}/submit`, staffToken, { version: card.version });
+  const submitted = await call('POST', `/api/promo-projects/${card.id as string}/submit`, staffToken, {
+    version: card.version,
+  });
   await call('POST', `/api/promo-projects/${card.id as string}/approve`, leaderToken, { version: submitted.version });
   return { slug: card.slug as string, referralCode: staff.referralCode as string };
 }

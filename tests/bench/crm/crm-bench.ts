@@ -20,6 +20,8 @@ export interface ScenarioResult extends Scenario {
   medianRatio: number;
   queries: number;
   items: number | null;
+  /** The API process's peak resident memory during this endpoint's measured load. */
+  apiPeakRssMb: number;
 }
 
 export interface CrmBenchResult {
@@ -43,6 +45,7 @@ export async function runCrmBench(
   log: (line: string) => void,
 ): Promise<CrmBenchResult> {
   const pool = new Pool({ connectionString: databaseUrl, max: 20 });
+  pool.on('error', (error) => log(`baseline pool: ${error.message}`));
   const scenarios = await defineScenarios(pool);
 
   log("capturing each endpoint's SQL from the app…");
@@ -63,7 +66,8 @@ export async function runCrmBench(
       await httpLoad(`${api.baseUrl}${scenario.path}`, headers, warm);
       const rss = sampleRss(api.pid);
       const apiStats = await httpLoad(`${api.baseUrl}${scenario.path}`, headers, load);
-      peak = Math.max(peak, rss.stop());
+      const apiPeakRssMb = rss.stop();
+      peak = Math.max(peak, apiPeakRssMb);
       const replay = () => replayGroups(pool, groups);
       await loopLoad(replay, warm);
       const baseline = await loopLoad(replay, load);
@@ -74,11 +78,12 @@ export async function runCrmBench(
         medianRatio: round(apiStats.p50 / Math.max(baseline.p50, 0.01), 2),
         queries: groups.flat().length,
         items,
+        apiPeakRssMb,
       };
       results.push(result);
       log(
         `  ${scenario.name.padEnd(34)} API p50 ${apiStats.p50} ms p95 ${apiStats.p95} ms ${apiStats.rps} req/s | ` +
-          `pg p50 ${baseline.p50} ms p95 ${baseline.p95} ms ${baseline.rps} q/s | ratio ${result.medianRatio} | errors ${apiStats.errors}`,
+          `pg p50 ${baseline.p50} ms p95 ${baseline.p95} ms ${baseline.rps} q/s | ratio ${result.medianRatio} | errors ${apiStats.errors} | API ${apiPeakRssMb} MB`,
       );
     }
   } finally {
@@ -167,8 +172,13 @@ async function defineScenarios(pool: Pool): Promise<Scenario[]> {
 }
 
 async function captureQueries(databaseUrl: string, scenarios: Scenario[]) {
-  const saved = { url: process.env.DATABASE_URL, level: process.env.LOG_LEVEL };
-  Object.assign(process.env, { DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '4' });
+  const saved = { ...process.env };
+  Object.assign(process.env, {
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'silent',
+    DATABASE_POOL_SIZE: '4',
+    REMINDERS_INTERVAL_MINUTES: '0',
+  });
   const capture = new QueryCapture();
   capture.install();
   const app = await createApp({ logger: false });
@@ -195,8 +205,7 @@ async function captureQueries(databaseUrl: string, scenarios: Scenario[]) {
   } finally {
     await app.close();
     capture.uninstall();
-    process.env.DATABASE_URL = saved.url;
-    process.env.LOG_LEVEL = saved.level;
+    process.env = saved;
   }
   return captured;
 }
