@@ -177,6 +177,8 @@ async function cleanUp(db: Client): Promise<void> {
   );
   await db.query(`DELETE FROM audit_entries WHERE action = 'import' AND after->>'importId' = ANY($1)`, [ids]);
   await db.query(`DELETE FROM imports WHERE id = ANY($1)`, [ids]);
+  // Leave the data set as the CRM bench expects it: without the dead rows' weight in its plans.
+  await db.query('VACUUM ANALYZE leads, companies, audit_entries');
 }
 
 /** The file people would bring: Chinese headers, labels and codes mixed, 20,000 companies named ten times each. */

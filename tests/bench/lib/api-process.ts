@@ -22,7 +22,7 @@ const NODE_FLAGS = ['--enable-source-maps', '--max-old-space-size=256'];
 export async function startApiProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ApiProcess> {
   if (!existsSync(BUILT_MAIN)) throw new Error(`${BUILT_MAIN} is missing: run \`npx nx run api:build\` first`);
   const port = await pickPort(0);
-  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', BUILT_MAIN], {
+  const child: ChildProcess = spawn(process.execPath, [...NODE_FLAGS, BUILT_MAIN], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
