@@ -1,9 +1,17 @@
+import { LRUCache } from 'lru-cache';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Page } from '@lianqiao/contracts';
 import { decodeCursor, encodeCursor, SortSpec } from './cursor';
 
 /** Up to this many matching rows are counted exactly; past it the planner's estimate is given. */
 export const EXACT_COUNT_LIMIT = 10_000;
+
+/**
+ * Planner estimates of large totals, by query and parameters (the caller's scope is among them),
+ * kept for a few seconds: paging through a big list or reloading it asks the planner once, not on
+ * every page. Exact counts are never kept, so a small list's total is always current.
+ */
+const estimates = new LRUCache<string, number>({ max: 2_000, ttl: 10_000 });
 
 /**
  * Applies keyset order and the cursor to a query, fetches one row more than asked to know if a
@@ -39,7 +47,7 @@ export async function keysetPage<E extends ObjectLiteral, D, R extends { id: str
     if (value === null) {
       qb.andWhere(`(${options.column} IS NULL AND ${idColumn} ${cmp} :cursorId)`, { cursorId: id });
     } else {
-      const after = `(${options.column}, ${idColumn}) ${cmp} (:cursorValue, :cursorId)`;
+      const after = `(${options.column}, ${idColumn}) ${cmp} (${cursorValueSql(qb, options.alias, options.column)}, :cursorId)`;
       qb.andWhere(options.nullable ? `(${after} OR ${options.column} IS NULL)` : after, {
         cursorValue: value,
         cursorId: id,
@@ -65,6 +73,21 @@ export async function keysetPage<E extends ObjectLiteral, D, R extends { id: str
 }
 
 /**
+ * The cursor row's sort value as the database holds it. A timestamp reaches the cursor through a
+ * JavaScript Date, cut to milliseconds, while PostgreSQL keeps microseconds: compared with the cut
+ * value, rows written in the same millisecond (a bulk insert shares one now()) were skipped or
+ * repeated. So the value is read back from the cursor's row by its primary key (an init plan: one
+ * index probe per page, and the comparison still drives the index), falling back to the cursor's
+ * value if that row is gone.
+ */
+function cursorValueSql<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, alias: string, column: string): string {
+  const prefix = `${alias}.`;
+  if (!column.startsWith(prefix)) return ':cursorValue';
+  const table = qb.expressionMap.mainAlias!.metadata.tablePath;
+  return `coalesce((SELECT keyset_row.${column.slice(prefix.length)} FROM "${table}" keyset_row WHERE keyset_row.id = :cursorId), :cursorValue)`;
+}
+
+/**
  * The planner's estimate first (no rows read); an exact count, capped, only when the estimate says
  * the set is small. Display-only LEFT JOINs to one row are dropped: they cannot change a count.
  */
@@ -74,14 +97,22 @@ async function countOf<E extends ObjectLiteral>(
   qb.expressionMap.joinAttributes = qb.expressionMap.joinAttributes.filter((join) => join.direction !== 'LEFT');
   const manager = qb.connection.manager;
   const [sql, params] = qb.select('1').take(undefined).limit(undefined).getQueryAndParameters();
+  const key = `${sql}\u0000${JSON.stringify(params)}`;
+  const known = estimates.get(key);
+  if (known !== undefined) return { total: known, estimate: true };
   const [plan] = await manager.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
   const estimated = Math.round(plan['QUERY PLAN'][0].Plan['Plan Rows'] as number);
-  if (estimated > EXACT_COUNT_LIMIT) return { total: estimated, estimate: true };
+  if (estimated > EXACT_COUNT_LIMIT) {
+    estimates.set(key, estimated);
+    return { total: estimated, estimate: true };
+  }
   const [{ count }] = await manager.query(
     `SELECT count(*)::int AS count FROM (${sql} LIMIT ${EXACT_COUNT_LIMIT + 1}) capped`,
     params,
   );
-  return count > EXACT_COUNT_LIMIT
-    ? { total: Math.max(count, estimated), estimate: true }
-    : { total: count, estimate: false };
+  if (count <= EXACT_COUNT_LIMIT) return { total: count, estimate: false };
+  // The planner guessed small but the count hit its cap: not exact either, and kept like an estimate.
+  const total = Math.max(count, estimated);
+  estimates.set(key, total);
+  return { total, estimate: true };
 }
