@@ -50,8 +50,9 @@ export async function rawKeysetPage<R extends { id: string }, D>(
       where = `WHERE ${options.nullable ? `(${after} OR ${column} IS NULL)` : after}`;
     }
   }
-  const rows: R[] = await manager.query(
-    `SELECT * FROM (${options.inner}) y ${where}
+  // The sort value as text for the next cursor: a Date would cut microseconds (and shift a DATE by the time zone).
+  const rows: Array<R & { keyset_value: string | null }> = await manager.query(
+    `SELECT *, (${column})::text AS keyset_value FROM (${options.inner}) y ${where}
       ORDER BY ${column} ${dir}${options.nullable ? ' NULLS LAST' : ''}, y.id ${dir}
       LIMIT ${limit + 1}`,
     sql.values,
@@ -59,13 +60,11 @@ export async function rawKeysetPage<R extends { id: string }, D>(
   const [{ total }] = await manager.query(options.count, countParams);
   const hasMore = rows.length > limit;
   const items = hasMore ? rows.slice(0, limit) : rows;
-  const last = items[items.length - 1] as (R & Record<string, unknown>) | undefined;
-  let nextCursor: string | null = null;
-  if (hasMore && last) {
-    const raw = last[options.column];
-    const value =
-      raw instanceof Date ? raw.toISOString() : raw === null || raw === undefined ? null : (raw as string | number);
-    nextCursor = encodeCursor({ value, id: last.id });
-  }
-  return { items: items.map(options.map), nextCursor, total: Number(total) };
+  const last = items[items.length - 1];
+  const nextCursor = hasMore && last ? encodeCursor({ value: last.keyset_value, id: last.id }) : null;
+  return {
+    items: items.map(({ keyset_value: _, ...row }) => options.map(row as unknown as R)),
+    nextCursor,
+    total: Number(total),
+  };
 }
