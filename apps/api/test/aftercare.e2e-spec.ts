@@ -48,16 +48,14 @@ describe('aftercare: assignments, enterprises’ requests, escalation, statistic
   };
   /** A user of a department (orgUnitId), in no team. */
   const departmentUser = async (username: string, orgUnitId: string): Promise<TestUser> => {
-    const user = await t.app
-      .get(UsersService)
-      .create(null, {
-        username,
-        displayName: username,
-        role: 'staff',
-        teamId: null,
-        orgUnitId,
-        password: TEST_PASSWORD,
-      });
+    const user = await t.app.get(UsersService).create(null, {
+      username,
+      displayName: username,
+      role: 'staff',
+      teamId: null,
+      orgUnitId,
+      password: TEST_PASSWORD,
+    });
     return { id: user.id, username, role: 'staff', teamId: null, token: await t.login(username) };
   };
   const newRequest = async (body: Record<string, unknown>, user: TestUser = rep) => {

@@ -8,7 +8,9 @@ describe('notifications', () => {
 
   const notify = (userId: string, title: string, kind: 'card_interest' | 'follow_up_due' = 'card_interest') =>
     t.dataSource.transaction((manager) =>
-      t.app.get(NotificationsService).notify(manager, { userId, kind, title, body: `${title}的详情`, link: '/leads/1' }),
+      t.app
+        .get(NotificationsService)
+        .notify(manager, { userId, kind, title, body: `${title}的详情`, link: '/leads/1' }),
     );
 
   beforeAll(async () => {
@@ -22,7 +24,9 @@ describe('notifications', () => {
     it('writes nothing when the surrounding transaction rolls back', async () => {
       await expect(
         t.dataSource.transaction(async (manager) => {
-          await t.app.get(NotificationsService).notify(manager, { userId: staff.id, kind: 'card_interest', title: '回滚', link: '/x' });
+          await t.app
+            .get(NotificationsService)
+            .notify(manager, { userId: staff.id, kind: 'card_interest', title: '回滚', link: '/x' });
           throw new Error('the feature failed');
         }),
       ).rejects.toThrow('the feature failed');
@@ -32,7 +36,9 @@ describe('notifications', () => {
     it('refuses a kind that is not in the list', async () => {
       await expect(
         t.dataSource.transaction((manager) =>
-          t.app.get(NotificationsService).notify(manager, { userId: staff.id, kind: 'nonsense' as 'card_interest', title: 'x', link: '/x' }),
+          t.app
+            .get(NotificationsService)
+            .notify(manager, { userId: staff.id, kind: 'nonsense' as 'card_interest', title: 'x', link: '/x' }),
         ),
       ).rejects.toThrow(/CHK_notifications_kind/);
     });
@@ -45,7 +51,7 @@ describe('notifications', () => {
       await notify(other.id, '别人的');
     });
 
-    it('lists the caller\'s own notifications, newest first, in keyset pages', async () => {
+    it("lists the caller's own notifications, newest first, in keyset pages", async () => {
       const first = await t.get('/api/notifications?limit=3', staff.token);
       expect(first.status).toBe(200);
       expect(first.body.total).toBe(4);
@@ -93,7 +99,7 @@ describe('notifications', () => {
       expect((await t.get('/api/notifications?unread=false', staff.token)).body.total).toBe(1);
     });
 
-    it('answers 404 for another user\'s notification and leaves it unread', async () => {
+    it("answers 404 for another user's notification and leaves it unread", async () => {
       const [theirs] = (await t.get('/api/notifications', other.token)).body.items;
       expect((await t.post(`/api/notifications/${theirs.id}/read`, {}, staff.token)).status).toBe(404);
       expect((await t.get('/api/notifications/unread-count', other.token)).body).toEqual({ count: 1 });
@@ -105,7 +111,7 @@ describe('notifications', () => {
   });
 
   describe('POST /api/notifications/read-all', () => {
-    it('marks every unread notification of the caller read, and only the caller\'s', async () => {
+    it("marks every unread notification of the caller read, and only the caller's", async () => {
       const result = await t.post('/api/notifications/read-all', {}, staff.token);
       expect(result.status).toBe(200);
       expect(result.body).toEqual({ updated: 3 });

@@ -62,10 +62,20 @@ describe('promo projects', () => {
     return approved.body as { id: string; slug: string; version: number; status: string; liveVersion: number };
   };
   const upload = (id: string, token: string, file: { payload: Buffer; headers: Record<string, string> }) =>
-    t.app.inject({ method: 'POST', url: `/api/promo-projects/${id}/images`, headers: { ...file.headers, authorization: `Bearer ${token}` }, payload: file.payload });
+    t.app.inject({
+      method: 'POST',
+      url: `/api/promo-projects/${id}/images`,
+      headers: { ...file.headers, authorization: `Bearer ${token}` },
+      payload: file.payload,
+    });
 
   beforeAll(async () => {
-    t = await TestApp.start('promo_projects', { TRUST_PROXY_HOPS: '1', PUBLIC_BASE_URL: BASE, DISTRICT_NAME: '示范区', CARD_IMAGE_MAX_BYTES: '300000' });
+    t = await TestApp.start('promo_projects', {
+      TRUST_PROXY_HOPS: '1',
+      PUBLIC_BASE_URL: BASE,
+      DISTRICT_NAME: '示范区',
+      CARD_IMAGE_MAX_BYTES: '300000',
+    });
     teamA = await t.createTeam('汽车专班');
     teamB = await t.createTeam('轨道交通专班');
     staffA = await t.createUser('promo.a', 'staff', teamA);
@@ -109,7 +119,8 @@ describe('promo projects', () => {
     it('keeps only the whitelisted markup of advantages and policies, and turns plain lines into paragraphs', async () => {
       const card = await create(staffA.token, {
         ...LAND,
-        advantages: '<p onclick="steal()">区位<strong style="x">优越</strong></p><script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">链接</a>',
+        advantages:
+          '<p onclick="steal()">区位<strong style="x">优越</strong></p><script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">链接</a>',
         policies: '一、三年免租\n二、设备补贴 < 30%',
       });
       const res = await t.get(`/api/promo-projects/${card.id}`, staffA.token);
@@ -120,7 +131,16 @@ describe('promo projects', () => {
     it('names every invalid field', async () => {
       const res = await t.post(
         '/api/promo-projects',
-        { kind: 'castle', title: '', landMu: -1, floorAreaM2: 1.5, contactPhone: 'call me', chainNodeIds: ['x'], expiresAt: 'soon', owner: 'me' },
+        {
+          kind: 'castle',
+          title: '',
+          landMu: -1,
+          floorAreaM2: 1.5,
+          contactPhone: 'call me',
+          chainNodeIds: ['x'],
+          expiresAt: 'soon',
+          owner: 'me',
+        },
         staffA.token,
       );
       expect(res.status).toBe(400);
@@ -130,14 +150,18 @@ describe('promo projects', () => {
     });
 
     it('refuses chain segments that do not exist', async () => {
-      const res = await t.post('/api/promo-projects', { ...LAND, chainNodeIds: ['00000000-0000-4000-8000-000000000000'] }, staffA.token);
+      const res = await t.post(
+        '/api/promo-projects',
+        { ...LAND, chainNodeIds: ['00000000-0000-4000-8000-000000000000'] },
+        staffA.token,
+      );
       expect(res.status).toBe(400);
       expect(res.body.details).toEqual([{ field: 'chainNodeIds', message: expect.any(String) }]);
     });
   });
 
   describe('GET /api/promo-projects', () => {
-    it('shows staff their team\'s cards and every published card, leaders all of them', async () => {
+    it("shows staff their team's cards and every published card, leaders all of them", async () => {
       const draftA = await create(mateA.token, { kind: 'district_intro', title: 'A 的区情草稿' });
       const draftB = await create(staffB.token, { kind: 'district_intro', title: 'B 的区情草稿' });
       const liveB = await publish(staffB.token, { ...LAND, title: 'B 的已发布地块' });
@@ -154,7 +178,11 @@ describe('promo projects', () => {
     it('filters by status, kind and title', async () => {
       const res = await t.get('/api/promo-projects?status=draft&kind=district_intro&q=区情', leader.token);
       expect(res.status).toBe(200);
-      expect(res.body.items.every((p: { status: string; kind: string }) => p.status === 'draft' && p.kind === 'district_intro')).toBe(true);
+      expect(
+        res.body.items.every(
+          (p: { status: string; kind: string }) => p.status === 'draft' && p.kind === 'district_intro',
+        ),
+      ).toBe(true);
       expect(res.body.total).toBeGreaterThanOrEqual(2);
       expect((await t.get('/api/promo-projects?status=gone', leader.token)).status).toBe(400);
     });
@@ -163,25 +191,39 @@ describe('promo projects', () => {
   describe('PATCH /api/promo-projects/:id', () => {
     it('lets a teammate edit, and refuses a stale version with 409', async () => {
       const card = await create(staffA.token);
-      const first = await t.patch(`/api/promo-projects/${card.id}`, { title: '改过的标题', version: card.version }, mateA.token);
+      const first = await t.patch(
+        `/api/promo-projects/${card.id}`,
+        { title: '改过的标题', version: card.version },
+        mateA.token,
+      );
       expect(first.status).toBe(200);
       expect(first.body.title).toBe('改过的标题');
-      const stale = await t.patch(`/api/promo-projects/${card.id}`, { title: '过期的修改', version: card.version }, staffA.token);
+      const stale = await t.patch(
+        `/api/promo-projects/${card.id}`,
+        { title: '过期的修改', version: card.version },
+        staffA.token,
+      );
       expect(stale.status).toBe(409);
       expect(stale.body.details).toEqual([{ field: 'version', message: expect.any(String) }]);
     });
 
     it('refuses another team: 404 for a draft it cannot see, 403 for a published card it can', async () => {
       const draft = await create(staffA.token);
-      expect((await t.patch(`/api/promo-projects/${draft.id}`, { title: 'x', version: 1 }, staffB.token)).status).toBe(404);
+      expect((await t.patch(`/api/promo-projects/${draft.id}`, { title: 'x', version: 1 }, staffB.token)).status).toBe(
+        404,
+      );
       const live = await publish(staffA.token);
-      expect((await t.patch(`/api/promo-projects/${live.id}`, { title: 'x', version: live.version }, staffB.token)).status).toBe(403);
+      expect(
+        (await t.patch(`/api/promo-projects/${live.id}`, { title: 'x', version: live.version }, staffB.token)).status,
+      ).toBe(403);
       expect((await act(live.id, 'pause', live.version, staffB.token)).status).toBe(403);
     });
 
     it('lets only leaders hand a card to another owner, whose team it joins', async () => {
       const card = await create(staffA.token);
-      expect((await t.patch(`/api/promo-projects/${card.id}`, { ownerId: staffB.id, version: 1 }, staffA.token)).status).toBe(403);
+      expect(
+        (await t.patch(`/api/promo-projects/${card.id}`, { ownerId: staffB.id, version: 1 }, staffA.token)).status,
+      ).toBe(403);
       const moved = await t.patch(`/api/promo-projects/${card.id}`, { ownerId: staffB.id, version: 1 }, leader.token);
       expect(moved.status).toBe(200);
       expect(moved.body).toMatchObject({ ownerId: staffB.id, teamId: teamB });
@@ -194,36 +236,72 @@ describe('promo projects', () => {
       const card = await create(staffA.token, { kind: 'land', title: '空白地块' });
       const res = await act(card.id, 'submit', card.version, staffA.token);
       expect(res.status).toBe(422);
-      expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['contactPhone', 'landMu', 'summary']);
+      expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
+        'contactPhone',
+        'landMu',
+        'summary',
+      ]);
     });
 
     it('goes from draft through review and a return to published, notifying and auditing each step', async () => {
       const card = await create(staffA.token);
       const submitted = await act(card.id, 'submit', card.version, staffA.token);
-      expect(submitted.body).toMatchObject({ status: 'in_review', reviewState: 'in_review', submittedAt: expect.any(String) });
+      expect(submitted.body).toMatchObject({
+        status: 'in_review',
+        reviewState: 'in_review',
+        submittedAt: expect.any(String),
+      });
 
       const leaderInbox = await t.get('/api/notifications?kind=card_submitted', leader.token);
-      expect(leaderInbox.body.items[0]).toMatchObject({ title: `项目卡待审核：${LAND.title}`, link: `/promo-projects/${card.id}` });
+      expect(leaderInbox.body.items[0]).toMatchObject({
+        title: `项目卡待审核：${LAND.title}`,
+        link: `/promo-projects/${card.id}`,
+      });
 
-      expect((await t.patch(`/api/promo-projects/${card.id}`, { title: '审核中偷改', version: submitted.body.version }, staffA.token)).status).toBe(422);
+      expect(
+        (
+          await t.patch(
+            `/api/promo-projects/${card.id}`,
+            { title: '审核中偷改', version: submitted.body.version },
+            staffA.token,
+          )
+        ).status,
+      ).toBe(422);
       expect((await act(card.id, 'approve', submitted.body.version, staffA.token)).status).toBe(403);
       expect((await act(card.id, 'return', submitted.body.version, leader.token, { comment: '' })).status).toBe(400);
 
-      const returned = await act(card.id, 'return', submitted.body.version, leader.token, { comment: '请补充供地时间' });
-      expect(returned.body).toMatchObject({ status: 'draft', reviewState: 'returned', reviewComment: '请补充供地时间' });
+      const returned = await act(card.id, 'return', submitted.body.version, leader.token, {
+        comment: '请补充供地时间',
+      });
+      expect(returned.body).toMatchObject({
+        status: 'draft',
+        reviewState: 'returned',
+        reviewComment: '请补充供地时间',
+      });
       const ownerInbox = await t.get('/api/notifications?kind=card_returned', staffA.token);
       expect(ownerInbox.body.items[0]).toMatchObject({ body: '请补充供地时间' });
 
-      const edited = await t.patch(`/api/promo-projects/${card.id}`, { summary: '2026 年三季度可供地。', version: returned.body.version }, staffA.token);
+      const edited = await t.patch(
+        `/api/promo-projects/${card.id}`,
+        { summary: '2026 年三季度可供地。', version: returned.body.version },
+        staffA.token,
+      );
       const resubmitted = await act(card.id, 'submit', edited.body.version, staffA.token);
       expect(resubmitted.body.reviewComment).toBeNull();
       const stale = await act(card.id, 'approve', edited.body.version, leader.token);
       expect(stale.status).toBe(409);
       const approved = await act(card.id, 'approve', resubmitted.body.version, leader.token);
       expect(approved.status).toBe(200);
-      expect(approved.body).toMatchObject({ status: 'published', reviewState: 'clean', liveVersion: 1, publishedAt: expect.any(String) });
+      expect(approved.body).toMatchObject({
+        status: 'published',
+        reviewState: 'clean',
+        liveVersion: 1,
+        publishedAt: expect.any(String),
+      });
       expect((await act(card.id, 'approve', approved.body.version, leader.token)).status).toBe(422);
-      expect((await t.get('/api/notifications?kind=card_approved', staffA.token)).body.items[0].title).toBe(`项目卡已发布：${LAND.title}`);
+      expect((await t.get('/api/notifications?kind=card_approved', staffA.token)).body.items[0].title).toBe(
+        `项目卡已发布：${LAND.title}`,
+      );
 
       const trail = await t.get(`/api/audit?entity=promo_project&entityId=${card.id}`, admin.token);
       expect(trail.body.items.map((e: { action: string }) => e.action).reverse()).toEqual([
@@ -238,8 +316,17 @@ describe('promo projects', () => {
 
     it('keeps the approved version live while an edit waits, and shows the edit only once approved', async () => {
       const live = await publish(staffA.token);
-      const edited = await t.patch(`/api/promo-projects/${live.id}`, { title: '新标题（待审）', version: live.version }, staffA.token);
-      expect(edited.body).toMatchObject({ status: 'published', reviewState: 'editing', title: '新标题（待审）', liveVersion: 1 });
+      const edited = await t.patch(
+        `/api/promo-projects/${live.id}`,
+        { title: '新标题（待审）', version: live.version },
+        staffA.token,
+      );
+      expect(edited.body).toMatchObject({
+        status: 'published',
+        reviewState: 'editing',
+        title: '新标题（待审）',
+        liveVersion: 1,
+      });
       expect((await t.get(`/api/public/cards/${live.slug}`)).body.title).toBe(LAND.title);
       expect((await t.get(`/c/${live.slug}`)).body).not.toContain('新标题（待审）');
 
@@ -251,7 +338,9 @@ describe('promo projects', () => {
       expect((await t.get(`/api/public/cards/${live.slug}`)).body.title).toBe('新标题（待审）');
 
       const versions = await t.get(`/api/promo-projects/${live.id}/versions`, staffA.token);
-      expect(versions.body.map((v: { number: number; content: { title: string } }) => [v.number, v.content.title])).toEqual([
+      expect(
+        versions.body.map((v: { number: number; content: { title: string } }) => [v.number, v.content.title]),
+      ).toEqual([
         [2, '新标题（待审）'],
         [1, LAND.title],
       ]);
@@ -260,7 +349,11 @@ describe('promo projects', () => {
 
     it('returns an edit of a published card without taking the live version down', async () => {
       const live = await publish(staffA.token);
-      const edited = await t.patch(`/api/promo-projects/${live.id}`, { summary: '不合适的描述', version: live.version }, staffA.token);
+      const edited = await t.patch(
+        `/api/promo-projects/${live.id}`,
+        { summary: '不合适的描述', version: live.version },
+        staffA.token,
+      );
       const submitted = await act(live.id, 'submit', edited.body.version, staffA.token);
       const returned = await act(live.id, 'return', submitted.body.version, leader.token, { comment: '描述不妥' });
       expect(returned.body).toMatchObject({ status: 'published', reviewState: 'returned' });
@@ -271,7 +364,12 @@ describe('promo projects', () => {
       const card = await create(staffA.token, { ...LAND, title: '预览中的标题' });
       const res = await t.get(`/api/promo-projects/${card.id}/preview`, staffA.token);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ slug: card.slug, title: '预览中的标题', kindLabel: '土地', districtName: '示范区' });
+      expect(res.body).toMatchObject({
+        slug: card.slug,
+        title: '预览中的标题',
+        kindLabel: '土地',
+        districtName: '示范区',
+      });
       expect(res.body).not.toHaveProperty('ownerId');
     });
   });
@@ -304,16 +402,26 @@ describe('promo projects', () => {
 
     it('goes down when its expiry passes, and comes back when it is moved on, without review', async () => {
       const live = await publish(staffA.token);
-      const past = await t.patch(`/api/promo-projects/${live.id}`, { expiresAt: new Date(Date.now() - 1000).toISOString(), version: live.version }, staffA.token);
+      const past = await t.patch(
+        `/api/promo-projects/${live.id}`,
+        { expiresAt: new Date(Date.now() - 1000).toISOString(), version: live.version },
+        staffA.token,
+      );
       expect(past.body.reviewState).toBe('clean');
       expect((await t.get(`/c/${live.slug}`)).status).toBe(410);
-      await t.patch(`/api/promo-projects/${live.id}`, { expiresAt: new Date(Date.now() + 86_400_000).toISOString(), version: past.body.version }, staffA.token);
+      await t.patch(
+        `/api/promo-projects/${live.id}`,
+        { expiresAt: new Date(Date.now() + 86_400_000).toISOString(), version: past.body.version },
+        staffA.token,
+      );
       expect((await t.get(`/c/${live.slug}`)).status).toBe(200);
     });
 
     it('answers 410 after a delete, which needs the current version', async () => {
       const live = await publish(staffA.token);
-      expect((await t.delete(`/api/promo-projects/${live.id}?version=${live.version - 1}`, staffA.token)).status).toBe(409);
+      expect((await t.delete(`/api/promo-projects/${live.id}?version=${live.version - 1}`, staffA.token)).status).toBe(
+        409,
+      );
       expect((await t.delete(`/api/promo-projects/${live.id}?version=${live.version}`, staffA.token)).status).toBe(204);
       expect((await t.get(`/c/${live.slug}`)).status).toBe(410);
       expect((await t.get(`/api/promo-projects/${live.id}`, staffA.token)).status).toBe(404);
@@ -341,10 +449,18 @@ describe('promo projects', () => {
       expect(served.headers['content-type']).toBe('image/webp');
       expect(served.headers['cache-control']).toBe('public, max-age=31536000, immutable');
       expect((await sharp(served.rawPayload).metadata()).width).toBe(480);
-      const again = await t.app.inject({ method: 'GET', url: image.variants[0].url, headers: { 'if-none-match': served.headers.etag as string } });
+      const again = await t.app.inject({
+        method: 'GET',
+        url: image.variants[0].url,
+        headers: { 'if-none-match': served.headers.etag as string },
+      });
       expect(again.statusCode).toBe(304);
 
-      const withCover = await t.patch(`/api/promo-projects/${card.id}`, { coverImageId: image.id, galleryImageIds: [image.id], version: card.version }, staffA.token);
+      const withCover = await t.patch(
+        `/api/promo-projects/${card.id}`,
+        { coverImageId: image.id, galleryImageIds: [image.id], version: card.version },
+        staffA.token,
+      );
       expect(withCover.status).toBe(200);
       expect(withCover.body.cover).toEqual(image);
       expect(withCover.body.gallery).toEqual([image]);
@@ -358,27 +474,39 @@ describe('promo projects', () => {
 
     it('judges a file by its bytes, not its name or declared type', async () => {
       const card = await create(staffA.token);
-      const res = await upload(card.id, staffA.token, multipart('cover.png', 'image/png', Buffer.from('<svg onload="alert(1)"></svg>')));
+      const res = await upload(
+        card.id,
+        staffA.token,
+        multipart('cover.png', 'image/png', Buffer.from('<svg onload="alert(1)"></svg>')),
+      );
       expect(res.statusCode).toBe(400);
       expect(res.json().details).toEqual([{ field: 'file', message: '仅支持 JPEG、PNG 或 WebP 图片' }]);
     });
 
     it('refuses a file over the limit with 413', async () => {
       const card = await create(staffA.token);
-      const noise = await sharp(randomBytes(400 * 400 * 3), { raw: { width: 400, height: 400, channels: 3 } }).png().toBuffer();
+      const noise = await sharp(randomBytes(400 * 400 * 3), { raw: { width: 400, height: 400, channels: 3 } })
+        .png()
+        .toBuffer();
       expect(noise.length).toBeGreaterThan(300_000);
       const res = await upload(card.id, staffA.token, multipart('big.png', 'image/png', noise));
       expect(res.statusCode).toBe(413);
       expect(res.json().message).toContain('图片过大');
     });
 
-    it('refuses a body that is not multipart, another team, and another card\'s image', async () => {
+    it("refuses a body that is not multipart, another team, and another card's image", async () => {
       const card = await create(staffA.token);
       expect((await t.post(`/api/promo-projects/${card.id}/images`, { file: 'x' }, staffA.token)).status).toBe(400);
-      expect((await upload(card.id, staffB.token, multipart('a.png', 'image/png', await png(10, 10)))).statusCode).toBe(404);
+      expect((await upload(card.id, staffB.token, multipart('a.png', 'image/png', await png(10, 10)))).statusCode).toBe(
+        404,
+      );
       const other = await create(staffA.token);
       const foreign = (await upload(other.id, staffA.token, multipart('a.png', 'image/png', await png(10, 10)))).json();
-      const res = await t.patch(`/api/promo-projects/${card.id}`, { coverImageId: foreign.id, version: card.version }, staffA.token);
+      const res = await t.patch(
+        `/api/promo-projects/${card.id}`,
+        { coverImageId: foreign.id, version: card.version },
+        staffA.token,
+      );
       expect(res.status).toBe(400);
       expect(res.body.details).toEqual([{ field: 'coverImageId', message: expect.any(String) }]);
     });
@@ -395,7 +523,13 @@ describe('promo projects', () => {
         url,
         referralCode: me.body.referralCode,
         text: `【示范区招商推介】${LAND.title}\n${LAND.summary}\n投资规模5亿元，用地面积120.5亩\n详情及投资意向登记：${url}`,
-        qr: { format: 'png', size: 'print', pixels: 2048, mimeType: 'image/png', dataUrl: expect.stringMatching(/^data:image\/png;base64,/) },
+        qr: {
+          format: 'png',
+          size: 'print',
+          pixels: 2048,
+          mimeType: 'image/png',
+          dataUrl: expect.stringMatching(/^data:image\/png;base64,/),
+        },
         poster: {
           title: LAND.title,
           kindLabel: '土地',
@@ -430,7 +564,7 @@ describe('promo projects', () => {
   });
 
   describe('POST /api/promo-projects/share-packages', () => {
-    it('zips a leader\'s share packages for several cards', async () => {
+    it("zips a leader's share packages for several cards", async () => {
       const one = await publish(staffA.token);
       const two = await publish(staffB.token, { ...LAND, title: '第二张卡' });
       const res = await t.app.inject({
@@ -443,12 +577,21 @@ describe('promo projects', () => {
       expect(res.headers['content-type']).toBe('application/zip');
       expect(res.headers['content-disposition']).toMatch(/^attachment; filename="cards-share-\d{8}\.zip"$/);
       const zip = await JSZip.loadAsync(res.rawPayload);
-      const files = Object.keys(zip.files).filter((name) => !zip.files[name].dir).sort();
+      const files = Object.keys(zip.files)
+        .filter((name) => !zip.files[name].dir)
+        .sort();
       expect(files).toEqual(
-        ['cards.csv', ...[one.slug, two.slug].flatMap((s) => ['link.txt', 'qr-print.png', 'qr-screen.png', 'qr.svg', 'share.txt'].map((f) => `${s}/${f}`))].sort(),
+        [
+          'cards.csv',
+          ...[one.slug, two.slug].flatMap((s) =>
+            ['link.txt', 'qr-print.png', 'qr-screen.png', 'qr.svg', 'share.txt'].map((f) => `${s}/${f}`),
+          ),
+        ].sort(),
       );
       const me = await t.get('/api/auth/me', leader.token);
-      expect(await zip.file(`${one.slug}/link.txt`)!.async('string')).toBe(`${BASE}/c/${one.slug}?r=${me.body.referralCode}\n`);
+      expect(await zip.file(`${one.slug}/link.txt`)!.async('string')).toBe(
+        `${BASE}/c/${one.slug}?r=${me.body.referralCode}\n`,
+      );
       expect(await zip.file('cards.csv')!.async('string')).toContain('第二张卡');
     });
 
@@ -467,7 +610,11 @@ describe('promo projects', () => {
       const live = await publish(staffA.token);
       const codeB = (await t.get('/api/auth/me', staffB.token)).body.referralCode as string;
       const open = (r: string | null, ip: string, ua: string) =>
-        t.app.inject({ method: 'GET', url: `/c/${live.slug}${r ? `?r=${r}` : ''}`, headers: { 'x-forwarded-for': ip, 'user-agent': ua } });
+        t.app.inject({
+          method: 'GET',
+          url: `/c/${live.slug}${r ? `?r=${r}` : ''}`,
+          headers: { 'x-forwarded-for': ip, 'user-agent': ua },
+        });
       const wechat = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) MicroMessenger/8.0.47';
       const desktop = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126.0';
       await open(codeB, '203.0.113.1', wechat);
@@ -484,25 +631,53 @@ describe('promo projects', () => {
 
       const res = await t.get(`/api/promo-projects/${live.id}/stats`, staffA.token);
       expect(res.status).toBe(200);
-      const row = (over: object) => ({ opens: 0, uniqueVisitors: 0, wechatOpens: 0, mobileOpens: 0, interests: 0, leads: 0, projects: 0, signedWan: 0, ...over });
-      expect(res.body.totals).toEqual(row({ opens: 5, uniqueVisitors: 4, wechatOpens: 2, mobileOpens: 2, interests: 1, leads: 1 }));
+      const row = (over: object) => ({
+        opens: 0,
+        uniqueVisitors: 0,
+        wechatOpens: 0,
+        mobileOpens: 0,
+        interests: 0,
+        leads: 0,
+        projects: 0,
+        signedWan: 0,
+        ...over,
+      });
+      expect(res.body.totals).toEqual(
+        row({ opens: 5, uniqueVisitors: 4, wechatOpens: 2, mobileOpens: 2, interests: 1, leads: 1 }),
+      );
       expect(res.body.byDay).toHaveLength(30);
-      expect(res.body.byDay[29]).toEqual({ day: res.body.to, ...row({ opens: 5, uniqueVisitors: 4, wechatOpens: 2, mobileOpens: 2, interests: 1, leads: 1 }) });
+      expect(res.body.byDay[29]).toEqual({
+        day: res.body.to,
+        ...row({ opens: 5, uniqueVisitors: 4, wechatOpens: 2, mobileOpens: 2, interests: 1, leads: 1 }),
+      });
       expect(res.body.byReferral).toEqual([
-        { referralCode: codeB, userId: staffB.id, displayName: 'promo.b', ...row({ opens: 3, uniqueVisitors: 2, wechatOpens: 2, mobileOpens: 2, interests: 1, leads: 1 }) },
+        {
+          referralCode: codeB,
+          userId: staffB.id,
+          displayName: 'promo.b',
+          ...row({ opens: 3, uniqueVisitors: 2, wechatOpens: 2, mobileOpens: 2, interests: 1, leads: 1 }),
+        },
         { referralCode: 'zzzzzzzz', userId: null, displayName: null, ...row({ opens: 1, uniqueVisitors: 1 }) },
         { referralCode: null, userId: null, displayName: null, ...row({ opens: 1, uniqueVisitors: 1 }) },
       ]);
       expect(res.body.byStaff).toEqual([
-        { userId: staffB.id, displayName: 'promo.b', ...row({ opens: 3, uniqueVisitors: 2, wechatOpens: 2, mobileOpens: 2, interests: 1, leads: 1 }) },
+        {
+          userId: staffB.id,
+          displayName: 'promo.b',
+          ...row({ opens: 3, uniqueVisitors: 2, wechatOpens: 2, mobileOpens: 2, interests: 1, leads: 1 }),
+        },
         { userId: staffA.id, displayName: 'promo.a', ...row({ opens: 2, uniqueVisitors: 2 }) },
       ]);
     });
 
     it('checks the range and keeps other teams out', async () => {
       const live = await publish(staffA.token);
-      expect((await t.get(`/api/promo-projects/${live.id}/stats?from=2026-05-10&to=2026-05-01`, staffA.token)).status).toBe(400);
-      expect((await t.get(`/api/promo-projects/${live.id}/stats?from=2020-01-01&to=2026-01-01`, staffA.token)).status).toBe(400);
+      expect(
+        (await t.get(`/api/promo-projects/${live.id}/stats?from=2026-05-10&to=2026-05-01`, staffA.token)).status,
+      ).toBe(400);
+      expect(
+        (await t.get(`/api/promo-projects/${live.id}/stats?from=2020-01-01&to=2026-01-01`, staffA.token)).status,
+      ).toBe(400);
       expect((await t.get(`/api/promo-projects/${live.id}/stats?from=May`, staffA.token)).status).toBe(400);
       expect((await t.get(`/api/promo-projects/${live.id}/stats`, staffB.token)).status).toBe(403);
       const range = await t.get(`/api/promo-projects/${live.id}/stats?from=2026-05-01&to=2026-05-03`, leader.token);

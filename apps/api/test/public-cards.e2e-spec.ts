@@ -36,7 +36,8 @@ const PUBLIC_FIELDS = [
   'districtName',
   'publishedAt',
 ].sort();
-const WECHAT_UA = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 Mobile Safari/537.36 MicroMessenger/8.0.49';
+const WECHAT_UA =
+  'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 Mobile Safari/537.36 MicroMessenger/8.0.49';
 
 describe('public cards', () => {
   let t: TestApp;
@@ -51,9 +52,17 @@ describe('public cards', () => {
   const publish = async (body: object = LAND) => {
     const created = await t.post('/api/promo-projects', body, owner.token);
     expect(created.status).toBe(201);
-    const submitted = await t.post(`/api/promo-projects/${created.body.id}/submit`, { version: created.body.version }, owner.token);
+    const submitted = await t.post(
+      `/api/promo-projects/${created.body.id}/submit`,
+      { version: created.body.version },
+      owner.token,
+    );
     expect(submitted.status).toBe(200);
-    const approved = await t.post(`/api/promo-projects/${created.body.id}/approve`, { version: submitted.body.version }, leader.token);
+    const approved = await t.post(
+      `/api/promo-projects/${created.body.id}/approve`,
+      { version: submitted.body.version },
+      leader.token,
+    );
     expect(approved.status).toBe(200);
     return approved.body as { id: string; slug: string; version: number };
   };
@@ -153,11 +162,23 @@ describe('public cards', () => {
       const card = await publish();
       const me = await t.get('/api/auth/me', referrer.token);
       const recorder = t.app.get(CardOpensRecorder);
-      await page(`${card.slug}?r=${me.body.referralCode}`, { 'user-agent': WECHAT_UA, 'x-forwarded-for': '203.0.113.9' });
-      await page(`${card.slug}?r=${me.body.referralCode}`, { 'user-agent': WECHAT_UA, 'x-forwarded-for': '203.0.113.9' });
-      await page(card.slug, { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0) Chrome/126', 'x-forwarded-for': '203.0.113.10' });
+      await page(`${card.slug}?r=${me.body.referralCode}`, {
+        'user-agent': WECHAT_UA,
+        'x-forwarded-for': '203.0.113.9',
+      });
+      await page(`${card.slug}?r=${me.body.referralCode}`, {
+        'user-agent': WECHAT_UA,
+        'x-forwarded-for': '203.0.113.9',
+      });
+      await page(card.slug, {
+        'user-agent': 'Mozilla/5.0 (Windows NT 10.0) Chrome/126',
+        'x-forwarded-for': '203.0.113.10',
+      });
       expect(recorder.pending).toBeGreaterThanOrEqual(3);
-      const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM card_opens WHERE promo_project_id = $1', [card.id]);
+      const [{ n }] = await t.dataSource.query(
+        'SELECT count(*)::int AS n FROM card_opens WHERE promo_project_id = $1',
+        [card.id],
+      );
       expect(n).toBe(0);
 
       await recorder.flush();
@@ -166,9 +187,19 @@ describe('public cards', () => {
         [card.id],
       );
       expect(rows).toEqual([
-        { referral_code: me.body.referralCode, visitor_hash: expect.stringMatching(/^[0-9a-f]{32}$/), wechat: true, mobile: true },
+        {
+          referral_code: me.body.referralCode,
+          visitor_hash: expect.stringMatching(/^[0-9a-f]{32}$/),
+          wechat: true,
+          mobile: true,
+        },
         { referral_code: me.body.referralCode, visitor_hash: rows[0].visitor_hash, wechat: true, mobile: true },
-        { referral_code: null, visitor_hash: expect.not.stringMatching(rows[0].visitor_hash), wechat: false, mobile: false },
+        {
+          referral_code: null,
+          visitor_hash: expect.not.stringMatching(rows[0].visitor_hash),
+          wechat: false,
+          mobile: false,
+        },
       ]);
       const everything = JSON.stringify(await t.dataSource.query('SELECT * FROM card_opens'));
       expect(everything).not.toContain('203.0.113.9');
@@ -238,7 +269,8 @@ describe('public cards', () => {
 
     it('limits each address to 120 reads a minute', async () => {
       const card = await publish();
-      const read = () => t.request('GET', `/api/public/cards/${card.slug}`, { headers: { 'x-forwarded-for': '198.51.100.200' } });
+      const read = () =>
+        t.request('GET', `/api/public/cards/${card.slug}`, { headers: { 'x-forwarded-for': '198.51.100.200' } });
       for (let i = 0; i < 120; i++) expect((await read()).status).toBe(200);
       const limited = await read();
       expect(limited.status).toBe(429);
@@ -259,23 +291,48 @@ describe('public cards', () => {
     it('makes a card_interest lead owned by the referrer, who is notified', async () => {
       const card = await publish();
       const me = await t.get('/api/auth/me', referrer.token);
-      const res = await interest(card.slug, { name: '王先生', company: '某汽车零部件有限公司', mobile: '13800002222', message: '想看地', r: me.body.referralCode });
+      const res = await interest(card.slug, {
+        name: '王先生',
+        company: '某汽车零部件有限公司',
+        mobile: '13800002222',
+        message: '想看地',
+        r: me.body.referralCode,
+      });
       expect(res.status).toBe(201);
       expect(res.body).toEqual({ ok: true, message: '提交成功，招商专员会尽快与您联系。' });
 
       const [saved] = await interestsOf(card.id);
-      expect(saved).toMatchObject({ mobile: '13800002222', ownerId: referrer.id, referralCode: me.body.referralCode, submissionCount: 1 });
+      expect(saved).toMatchObject({
+        mobile: '13800002222',
+        ownerId: referrer.id,
+        referralCode: me.body.referralCode,
+        submissionCount: 1,
+      });
       const lead = await t.get(`/api/leads/${saved.leadId}`, referrer.token);
       expect(lead.status).toBe(200);
-      expect(lead.body).toMatchObject({ name: '某汽车零部件有限公司', source: 'card_interest', sourceRefId: card.id, status: 'new', ownerId: referrer.id, teamId: team });
+      expect(lead.body).toMatchObject({
+        name: '某汽车零部件有限公司',
+        source: 'card_interest',
+        sourceRefId: card.id,
+        status: 'new',
+        ownerId: referrer.id,
+        teamId: team,
+      });
       const inbox = await t.get('/api/notifications?kind=card_interest', referrer.token);
-      expect(inbox.body.items[0]).toMatchObject({ title: '新的扫码意向：某汽车零部件有限公司', link: `/leads/${saved.leadId}` });
+      expect(inbox.body.items[0]).toMatchObject({
+        title: '新的扫码意向：某汽车零部件有限公司',
+        link: `/leads/${saved.leadId}`,
+      });
     });
 
-    it('gives the lead to the card\'s owner when there is no code, or one nobody has', async () => {
+    it("gives the lead to the card's owner when there is no code, or one nobody has", async () => {
       const card = await publish();
-      expect((await interest(card.slug, { name: '李女士', company: '甲公司', mobile: '13900003333' })).status).toBe(201);
-      expect((await interest(card.slug, { name: '赵先生', company: '乙公司', mobile: '13900004444', r: 'nobody99' })).status).toBe(201);
+      expect((await interest(card.slug, { name: '李女士', company: '甲公司', mobile: '13900003333' })).status).toBe(
+        201,
+      );
+      expect(
+        (await interest(card.slug, { name: '赵先生', company: '乙公司', mobile: '13900004444', r: 'nobody99' })).status,
+      ).toBe(201);
       const saved = await interestsOf(card.id);
       expect(saved.map((i) => i.ownerId)).toEqual([owner.id, owner.id]);
       expect((await t.get('/api/notifications?kind=card_interest', owner.token)).body.total).toBeGreaterThanOrEqual(2);
@@ -285,7 +342,12 @@ describe('public cards', () => {
       const card = await publish();
       await interest(card.slug, { name: '钱先生', company: '丙公司', mobile: '13700005555', message: '第一次' });
       const before = (await t.get('/api/notifications/unread-count', owner.token)).body.count;
-      const again = await interest(card.slug, { name: '钱先生', company: '丙公司', mobile: '13700005555', message: '补充：需要 50 亩' });
+      const again = await interest(card.slug, {
+        name: '钱先生',
+        company: '丙公司',
+        mobile: '13700005555',
+        message: '补充：需要 50 亩',
+      });
       expect(again.status).toBe(201);
       const saved = await interestsOf(card.id);
       expect(saved).toHaveLength(1);
@@ -297,7 +359,12 @@ describe('public cards', () => {
 
     it('accepts and drops a submission whose honeypot is filled', async () => {
       const card = await publish();
-      const res = await interest(card.slug, { name: 'bot', company: 'bot', mobile: '13800009999', website: 'http://spam.example' });
+      const res = await interest(card.slug, {
+        name: 'bot',
+        company: 'bot',
+        mobile: '13800009999',
+        website: 'http://spam.example',
+      });
       expect(res.status).toBe(201);
       expect(res.body.ok).toBe(true);
       expect(await interestsOf(card.id)).toEqual([]);
@@ -305,9 +372,21 @@ describe('public cards', () => {
 
     it('names every bad field in Chinese and stores nothing', async () => {
       const card = await publish();
-      const res = await interest(card.slug, { name: '', company: 'x'.repeat(101), mobile: '12345678901', message: 'y'.repeat(501), extra: 1 });
+      const res = await interest(card.slug, {
+        name: '',
+        company: 'x'.repeat(101),
+        mobile: '12345678901',
+        message: 'y'.repeat(501),
+        extra: 1,
+      });
       expect(res.status).toBe(400);
-      expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['company', 'extra', 'message', 'mobile', 'name']);
+      expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
+        'company',
+        'extra',
+        'message',
+        'mobile',
+        'name',
+      ]);
       expect(res.body.message).toContain('请填写正确的 11 位手机号码');
       expect(await interestsOf(card.id)).toEqual([]);
     });
@@ -322,13 +401,17 @@ describe('public cards', () => {
       expect(limited.status).toBe(429);
       expect(limited.body.message).toMatch(/^提交过于频繁，请 \d+ 分钟后再试/);
       expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-      expect((await interest(card.slug, { name: '孙', company: '丁公司', mobile: '13600000004' }, '198.51.100.21')).status).toBe(201);
+      expect(
+        (await interest(card.slug, { name: '孙', company: '丁公司', mobile: '13600000004' }, '198.51.100.21')).status,
+      ).toBe(201);
     });
 
     it('limits each card, whatever the address', async () => {
       const card = await publish();
       for (let i = 0; i < 5; i++) {
-        expect((await interest(card.slug, { name: '周', company: '戊公司', mobile: `1350000000${i}` })).status).toBe(201);
+        expect((await interest(card.slug, { name: '周', company: '戊公司', mobile: `1350000000${i}` })).status).toBe(
+          201,
+        );
       }
       expect((await interest(card.slug, { name: '周', company: '戊公司', mobile: '13500000009' })).status).toBe(429);
       expect(await interestsOf(card.id)).toHaveLength(5);
@@ -344,7 +427,14 @@ describe('public cards', () => {
     it('takes a plain form post without JavaScript and answers with a thank-you page', async () => {
       const card = await publish();
       const me = await t.get('/api/auth/me', referrer.token);
-      const res = await form(card.slug, { name: '郑先生', company: '庚公司', mobile: '13200001111', message: '', r: me.body.referralCode, website: '' });
+      const res = await form(card.slug, {
+        name: '郑先生',
+        company: '庚公司',
+        mobile: '13200001111',
+        message: '',
+        r: me.body.referralCode,
+        website: '',
+      });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
       expect(res.body).toContain('提交成功，感谢您的关注');

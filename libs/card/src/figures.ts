@@ -12,7 +12,9 @@ export function formatInvestmentScale(wan: number): string {
 }
 
 function formatNumber(value: number): string {
-  return Number(value.toFixed(2)).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return Number(value.toFixed(2))
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** The card's key figures in the order an investor reads them; the poster shows the same. */
@@ -23,7 +25,8 @@ export function keyFigures(
   if (card.investmentScaleWan !== null && card.investmentScaleWan !== undefined) {
     figures.push({ label: '投资规模', value: formatInvestmentScale(card.investmentScaleWan) });
   }
-  if (card.landMu !== null && card.landMu !== undefined) figures.push({ label: '用地面积', value: `${formatNumber(card.landMu)}亩` });
+  if (card.landMu !== null && card.landMu !== undefined)
+    figures.push({ label: '用地面积', value: `${formatNumber(card.landMu)}亩` });
   if (card.floorAreaM2 !== null && card.floorAreaM2 !== undefined) {
     figures.push({ label: '建筑面积', value: `${formatNumber(card.floorAreaM2)}㎡` });
   }

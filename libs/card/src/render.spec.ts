@@ -57,7 +57,9 @@ function card(overrides: Partial<PublicCardDto> = {}): PublicCardDto {
 
 describe('escapeHtml', () => {
   it('escapes every character that could open a tag or close an attribute', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&\`</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&#96;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x" title='y'>&\`</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&#96;&lt;/a&gt;',
+    );
   });
 
   it('renders null and undefined as nothing and numbers as text', () => {
@@ -69,13 +71,15 @@ describe('escapeHtml', () => {
 
 describe('safeRichText', () => {
   it('keeps the whitelisted tags and drops their attributes', () => {
-    expect(safeRichText('<p class="a" onclick="x()">一<strong style="color:red">二</strong></p><ul><li>三</li></ul>')).toBe(
-      '<p>一<strong>二</strong></p><ul><li>三</li></ul>',
-    );
+    expect(
+      safeRichText('<p class="a" onclick="x()">一<strong style="color:red">二</strong></p><ul><li>三</li></ul>'),
+    ).toBe('<p>一<strong>二</strong></p><ul><li>三</li></ul>');
   });
 
   it('drops scripts, images, links and event handlers, leaving only inert text', () => {
-    const out = safeRichText('<script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">链接</a><iframe src="//evil"></iframe>');
+    const out = safeRichText(
+      '<script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">链接</a><iframe src="//evil"></iframe>',
+    );
     expect(out).toBe('alert(1)链接');
   });
 
@@ -142,7 +146,9 @@ describe(renderCardPage.name, () => {
 
   it('keeps the referral code in the forward link, and leaves it off when there is none', () => {
     expect(renderCardPage(card(), options)).toContain('data-share="https://zs.example.gov.cn/c/k7mq2x9p?r=abc23456"');
-    expect(renderCardPage(card(), { baseUrl: options.baseUrl })).toContain('data-share="https://zs.example.gov.cn/c/k7mq2x9p"');
+    expect(renderCardPage(card(), { baseUrl: options.baseUrl })).toContain(
+      'data-share="https://zs.example.gov.cn/c/k7mq2x9p"',
+    );
     expect(cardShareUrl('https://a.b', 'x y', 'r&1')).toBe('https://a.b/c/x%20y?r=r%261');
   });
 
@@ -163,19 +169,34 @@ describe(renderCardPage.name, () => {
     const elements = elementsOf(html);
     expect(elements.filter((e) => e.name === 'script')).toHaveLength(1);
     expect(elements.filter((e) => Object.keys(e.attributes).some((a) => a.startsWith('on')))).toEqual([]);
-    expect(elements.filter((e) => e.name === 'img').map((e) => e.attributes.src)).toEqual(['/c/img/cover-md.webp', '/c/img/g1-md.webp']);
+    expect(elements.filter((e) => e.name === 'img').map((e) => e.attributes.src)).toEqual([
+      '/c/img/cover-md.webp',
+      '/c/img/g1-md.webp',
+    ]);
     const links = elements.map((e) => e.attributes.href ?? e.attributes.action).filter(Boolean);
-    expect(links.filter((h) => !/^(https:\/\/zs\.example\.gov\.cn\/|\/api\/public\/|#|tel:[\d+]*$)/.test(h))).toEqual([]);
+    expect(links.filter((h) => !/^(https:\/\/zs\.example\.gov\.cn\/|\/api\/public\/|#|tel:[\d+]*$)/.test(h))).toEqual(
+      [],
+    );
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
   it('marks the form as a preview for the console', () => {
-    expect(renderCardPage(card(), { ...options, preview: true })).toContain('<form id="fm" method="post" action="/api/public/cards/k7mq2x9p/interest" data-preview="1">');
+    expect(renderCardPage(card(), { ...options, preview: true })).toContain(
+      '<form id="fm" method="post" action="/api/public/cards/k7mq2x9p/interest" data-preview="1">',
+    );
   });
 
   it('leaves out the sections a card does not fill', () => {
     const html = renderCardPage(
-      card({ cover: null, gallery: [], advantages: '', policies: '  ', contactName: null, contactPhone: null, summary: '' }),
+      card({
+        cover: null,
+        gallery: [],
+        advantages: '',
+        policies: '  ',
+        contactName: null,
+        contactPhone: null,
+        summary: '',
+      }),
       options,
     );
     expect(html).not.toContain('<figure');

@@ -49,7 +49,9 @@ export function renderCardPage(card: PublicCardDto, options: CardPageOptions): s
     `<meta property="og:description" content="${escapeHtml(description)}">`,
     `<meta property="og:url" content="${escapeHtml(canonical)}">`,
     ogImage ? `<meta property="og:image" content="${escapeHtml(options.baseUrl + ogImage.url)}">` : '',
-    ogImage ? `<meta property="og:image:width" content="${ogImage.width}"><meta property="og:image:height" content="${ogImage.height}">` : '',
+    ogImage
+      ? `<meta property="og:image:width" content="${ogImage.width}"><meta property="og:image:height" content="${ogImage.height}">`
+      : '',
     '<meta name="twitter:card" content="summary_large_image">',
     `<link rel="canonical" href="${escapeHtml(canonical)}">`,
     `<style>${CARD_CSS}</style></head>`,
@@ -100,7 +102,11 @@ function interestForm(card: PublicCardDto, options: CardPageOptions): string {
     '<div class="fields">',
     '<p class="note">留下联系方式，招商专员会在24小时内与您联系。</p>',
     field('name', '姓名', '<input id="f-name" name="name" required maxlength="32" autocomplete="name">'),
-    field('company', '单位名称', '<input id="f-company" name="company" required maxlength="100" autocomplete="organization">'),
+    field(
+      'company',
+      '单位名称',
+      '<input id="f-company" name="company" required maxlength="100" autocomplete="organization">',
+    ),
     field(
       'mobile',
       '手机号码',
@@ -162,7 +168,9 @@ export function renderNoticePage(options: NoticePageOptions): string {
     `<style>${CARD_CSS}</style></head><body><div class="wrap">`,
     `<header class="hd"><span class="tag">招商推介</span><span>${escapeHtml(options.districtName)}</span></header>`,
     `<main class="notice"><h1>${escapeHtml(options.title)}</h1><p>${escapeHtml(options.message)}</p>`,
-    options.link ? `<p><a class="btn" href="${escapeHtml(options.link.href)}">${escapeHtml(options.link.text)}</a></p>` : '',
+    options.link
+      ? `<p><a class="btn" href="${escapeHtml(options.link.href)}">${escapeHtml(options.link.text)}</a></p>`
+      : '',
     `</main><footer class="ft">${escapeHtml(options.districtName)}投资促进</footer></div></body></html>`,
   ].join('');
 }

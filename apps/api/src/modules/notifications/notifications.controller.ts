@@ -19,7 +19,9 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The caller’s notifications, newest first (keyset pages); `unread=true` for the unread only' })
+  @ApiOperation({
+    summary: 'The caller’s notifications, newest first (keyset pages); `unread=true` for the unread only',
+  })
   @ApiOkResponse({ type: NotificationPageDto })
   list(@CurrentUser() user: AuthUser, @Query() query: NotificationListQueryDto) {
     return this.notifications.list(user, query);

@@ -55,9 +55,11 @@ export async function resizeForWeb(bytes: Buffer): Promise<ResizedImage> {
 }
 
 export function imageTooLarge(maxBytes: number): ApiError {
-  return new ApiError(HttpStatus.PAYLOAD_TOO_LARGE, `图片过大，最大 ${Math.floor(maxBytes / 1024 / 1024)} MB (file too large)`, [
-    { field: 'file', message: '文件过大' },
-  ]);
+  return new ApiError(
+    HttpStatus.PAYLOAD_TOO_LARGE,
+    `图片过大，最大 ${Math.floor(maxBytes / 1024 / 1024)} MB (file too large)`,
+    [{ field: 'file', message: '文件过大' }],
+  );
 }
 
 export function imageUrl(imageId: string, size: PromoImageSize): string {

@@ -1,5 +1,20 @@
 import type {} from '@fastify/multipart';
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -60,7 +75,9 @@ export class PromoProjectsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Cards the caller may see: leaders all; staff their team’s, plus every published card (to share it)' })
+  @ApiOperation({
+    summary: 'Cards the caller may see: leaders all; staff their team’s, plus every published card (to share it)',
+  })
   @ApiOkResponse({ type: PromoProjectPageDto })
   list(@CurrentUser() user: AuthUser, @Query() query: PromoProjectListQueryDto, @Req() request: FastifyRequest) {
     return this.projects.list(user, query, this.baseUrl(request));
@@ -79,7 +96,8 @@ export class PromoProjectsController {
   @Roles('leader', 'admin')
   @ApiOperation({
     summary: 'Share packages of several live cards as one zip, with the caller’s referral code',
-    description: 'Per card a folder {slug}/ with share.txt, link.txt, qr.svg, qr-screen.png (512 px), qr-print.png (2048 px); plus cards.csv.',
+    description:
+      'Per card a folder {slug}/ with share.txt, link.txt, qr.svg, qr-screen.png (512 px), qr-print.png (2048 px); plus cards.csv.',
   })
   @ApiProduces('application/zip')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
@@ -92,7 +110,9 @@ export class PromoProjectsController {
   ): Promise<Buffer> {
     const zip = await this.share.zip(user, dto.ids, this.baseUrl(request));
     const day = new Date().toISOString().slice(0, 10).replace(/-/g, '');
-    void reply.header('content-type', 'application/zip').header('content-disposition', `attachment; filename="cards-share-${day}.zip"`);
+    void reply
+      .header('content-type', 'application/zip')
+      .header('content-disposition', `attachment; filename="cards-share-${day}.zip"`);
     return zip;
   }
 
@@ -110,7 +130,12 @@ export class PromoProjectsController {
       'edit is approved. `expiresAt` applies at once. `ownerId` only for leaders and admins. 422 while in review.',
   })
   @ApiOkResponse({ type: PromoProjectResponseDto })
-  async update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdatePromoProjectDto, @Req() request: FastifyRequest) {
+  async update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdatePromoProjectDto,
+    @Req() request: FastifyRequest,
+  ) {
     await this.projects.update(user, id, dto);
     return this.projects.getDto(user, id, this.baseUrl(request));
   }
@@ -120,7 +145,11 @@ export class PromoProjectsController {
   @ApiQuery({ name: 'version', type: Number })
   @ApiOperation({ summary: 'Soft-deletes the card; its address then answers 410' })
   @ApiNoContentResponse()
-  async remove(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query('version', ParseIntPipe) version: number) {
+  async remove(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query('version', ParseIntPipe) version: number,
+  ) {
     await this.projects.remove(user, id, version);
   }
 
@@ -132,7 +161,9 @@ export class PromoProjectsController {
   }
 
   @Get(':id/preview')
-  @ApiOperation({ summary: 'The working copy as public fields, for renderCardPage(…, {preview: true}) of @lianqiao/card' })
+  @ApiOperation({
+    summary: 'The working copy as public fields, for renderCardPage(…, {preview: true}) of @lianqiao/card',
+  })
   @ApiOkResponse({ type: PublicCardResponseDto })
   preview(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.projects.preview(user, id);
@@ -142,7 +173,12 @@ export class PromoProjectsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Send the working copy for review (staff of the team); leaders are notified' })
   @ApiOkResponse({ type: PromoProjectResponseDto })
-  async submit(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: VersionDto, @Req() request: FastifyRequest) {
+  async submit(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: VersionDto,
+    @Req() request: FastifyRequest,
+  ) {
     await this.projects.submit(user, id, dto.version);
     return this.projects.getDto(user, id, this.baseUrl(request));
   }
@@ -152,7 +188,12 @@ export class PromoProjectsController {
   @Roles('leader', 'admin')
   @ApiOperation({ summary: 'Approve: the working copy becomes the live version (a new snapshot)' })
   @ApiOkResponse({ type: PromoProjectResponseDto })
-  async approve(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: VersionDto, @Req() request: FastifyRequest) {
+  async approve(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: VersionDto,
+    @Req() request: FastifyRequest,
+  ) {
     await this.projects.approve(user, id, dto.version);
     return this.projects.getDto(user, id, this.baseUrl(request));
   }
@@ -176,7 +217,12 @@ export class PromoProjectsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Take the card down at once (410 at its address); publishing again needs a review' })
   @ApiOkResponse({ type: PromoProjectResponseDto })
-  async unpublish(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: VersionDto, @Req() request: FastifyRequest) {
+  async unpublish(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: VersionDto,
+    @Req() request: FastifyRequest,
+  ) {
     await this.projects.unpublish(user, id, dto.version);
     return this.projects.getDto(user, id, this.baseUrl(request));
   }
@@ -185,7 +231,12 @@ export class PromoProjectsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Pause a published card at once (410 at its address)' })
   @ApiOkResponse({ type: PromoProjectResponseDto })
-  async pause(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: VersionDto, @Req() request: FastifyRequest) {
+  async pause(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: VersionDto,
+    @Req() request: FastifyRequest,
+  ) {
     await this.projects.pause(user, id, dto.version);
     return this.projects.getDto(user, id, this.baseUrl(request));
   }
@@ -194,7 +245,12 @@ export class PromoProjectsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Put a paused card back up with its live version' })
   @ApiOkResponse({ type: PromoProjectResponseDto })
-  async resume(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: VersionDto, @Req() request: FastifyRequest) {
+  async resume(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: VersionDto,
+    @Req() request: FastifyRequest,
+  ) {
     await this.projects.resume(user, id, dto.version);
     return this.projects.getDto(user, id, this.baseUrl(request));
   }
@@ -202,13 +258,20 @@ export class PromoProjectsController {
   @Post(':id/images')
   @ApiOperation({
     summary: 'Upload a picture (JPEG, PNG or WebP, checked by content); stored resized to 480/960/1600 px WebP',
-    description: 'Then PATCH the card with `coverImageId` or `galleryImageIds` (and its version). The image URLs are public and immutable.',
+    description:
+      'Then PATCH the card with `coverImageId` or `galleryImageIds` (and its version). The image URLs are public and immutable.',
   })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+  })
   @ApiCreatedResponse({ type: CardImageResponseDto })
   @ApiPayloadTooLargeResponse({ description: 'larger than CARD_IMAGE_MAX_BYTES (8 MB by default)' })
-  async uploadImage(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Req() request: FastifyRequest) {
+  async uploadImage(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() request: FastifyRequest,
+  ) {
     if (!request.isMultipart()) throw ApiError.field('file', '请以 multipart/form-data 上传，字段名 file');
     const file = await request.file({ limits: { fileSize: this.cards.imageMaxBytes, files: 1 } });
     if (!file) throw ApiError.field('file', '请选择要上传的图片');
@@ -223,15 +286,26 @@ export class PromoProjectsController {
   }
 
   @Get(':id/share')
-  @ApiOperation({ summary: 'The caller’s share package for a live card: own link (?r=referral code), QR code, WeChat text, poster data' })
+  @ApiOperation({
+    summary:
+      'The caller’s share package for a live card: own link (?r=referral code), QR code, WeChat text, poster data',
+  })
   @ApiOkResponse({ type: SharePackageResponseDto })
   @ApiUnprocessableEntityResponse({ description: 'the card is not live' })
-  sharePackage(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: ShareQueryDto, @Req() request: FastifyRequest) {
+  sharePackage(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ShareQueryDto,
+    @Req() request: FastifyRequest,
+  ) {
     return this.share.package(user, id, query.format ?? 'png', query.size ?? 'screen', this.baseUrl(request));
   }
 
   @Get(':id/stats')
-  @ApiOperation({ summary: 'Opens, unique visitors, interests, leads, projects and signed 万元 per day, per referral code and per staff member' })
+  @ApiOperation({
+    summary:
+      'Opens, unique visitors, interests, leads, projects and signed 万元 per day, per referral code and per staff member',
+  })
   @ApiOkResponse({ type: CardStatsResponseDto })
   stats(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: StatsQueryDto) {
     return this.statistics.stats(user, id, query);
@@ -240,7 +314,11 @@ export class PromoProjectsController {
   @Get(':id/interests')
   @ApiOperation({ summary: 'Interests left on the card’s page, newest first (team and leaders only: personal data)' })
   @ApiOkResponse({ type: CardInterestPageDto })
-  interests(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: InterestListQueryDto) {
+  interests(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: InterestListQueryDto,
+  ) {
     return this.projects.interests(user, id, query);
   }
 

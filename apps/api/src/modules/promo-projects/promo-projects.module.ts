@@ -11,7 +11,11 @@ import { PromoShareService } from './promo-share.service';
 import { PromoStatsService } from './promo-stats.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PromoProject, PromoProjectVersion, PromoImage, PromoImageVariant]), PublicCardsModule, ChainsModule],
+  imports: [
+    TypeOrmModule.forFeature([PromoProject, PromoProjectVersion, PromoImage, PromoImageVariant]),
+    PublicCardsModule,
+    ChainsModule,
+  ],
   controllers: [PromoProjectsController],
   providers: [PromoProjectsService, PromoShareService, PromoStatsService],
   exports: [PromoProjectsService],

@@ -100,10 +100,13 @@ export class PromoProjectsService {
     const sort = parseSort(query.sort, SORTABLE, { field: 'updatedAt', direction: 'desc' });
     const qb = this.dataSource.manager.createQueryBuilder(PromoProject, 'p');
     if (!seesAllTeams(user)) {
-      qb.andWhere(`(p.owner_id = :scopeUser OR p.status = 'published'${user.teamId ? ' OR p.team_id = :scopeTeam' : ''})`, {
-        scopeUser: user.id,
-        scopeTeam: user.teamId,
-      });
+      qb.andWhere(
+        `(p.owner_id = :scopeUser OR p.status = 'published'${user.teamId ? ' OR p.team_id = :scopeTeam' : ''})`,
+        {
+          scopeUser: user.id,
+          scopeTeam: user.teamId,
+        },
+      );
     }
     if (query.status) qb.andWhere('p.status = :status', { status: query.status });
     if (query.reviewState) qb.andWhere('p.review_state = :reviewState', { reviewState: query.reviewState });
@@ -136,7 +139,10 @@ export class PromoProjectsService {
 
   async versions(user: AuthUser, id: string): Promise<PromoVersionResponseDto[]> {
     await this.get(user, id);
-    const versions = await this.dataSource.manager.find(PromoProjectVersion, { where: { promoProjectId: id }, order: { number: 'DESC' } });
+    const versions = await this.dataSource.manager.find(PromoProjectVersion, {
+      where: { promoProjectId: id },
+      order: { number: 'DESC' },
+    });
     return versions.map((v) => ({
       number: v.number,
       content: v.content,
@@ -159,7 +165,9 @@ export class PromoProjectsService {
   async interests(user: AuthUser, id: string, query: InterestListQueryDto): Promise<Page<CardInterestResponseDto>> {
     const project = await this.get(user, id);
     this.assertCanEdit(user, project);
-    const qb = this.dataSource.manager.createQueryBuilder(CardInterest, 'ci').where('ci.promo_project_id = :id', { id });
+    const qb = this.dataSource.manager
+      .createQueryBuilder(CardInterest, 'ci')
+      .where('ci.promo_project_id = :id', { id });
     return keysetPage(qb, {
       alias: 'ci',
       sort: { field: 'createdAt', direction: 'desc' },
@@ -214,7 +222,12 @@ export class PromoProjectsService {
           teamId: actor.teamId,
         }),
       );
-      await this.audit.record(manager, actor, { entity: 'promo_project', entityId: project.id, action: 'create', after: project });
+      await this.audit.record(manager, actor, {
+        entity: 'promo_project',
+        entityId: project.id,
+        action: 'create',
+        after: project,
+      });
       return project;
     });
   }
@@ -252,7 +265,13 @@ export class PromoProjectsService {
       }
       await updateVersioned(manager, PromoProject, id, dto.version, changes);
       const after = await manager.findOneByOrFail(PromoProject, { id });
-      await this.audit.record(manager, actor, { entity: 'promo_project', entityId: id, action: 'update', before, after });
+      await this.audit.record(manager, actor, {
+        entity: 'promo_project',
+        entityId: id,
+        action: 'update',
+        before,
+        after,
+      });
       return after;
     });
     await this.cards.invalidate(project.slug);
@@ -397,13 +416,25 @@ export class PromoProjectsService {
       );
       await manager.insert(
         PromoImageVariant,
-        resized.variants.map((v) => ({ imageId: image.id, size: v.size, width: v.width, height: v.height, bytes: v.bytes })),
+        resized.variants.map((v) => ({
+          imageId: image.id,
+          size: v.size,
+          width: v.width,
+          height: v.height,
+          bytes: v.bytes,
+        })),
       );
       await this.audit.record(manager, actor, {
         entity: 'promo_project',
         entityId: id,
         action: 'upload_image',
-        after: { imageId: image.id, width: image.width, height: image.height, sourceType: image.sourceType, sourceBytes: bytes.length },
+        after: {
+          imageId: image.id,
+          width: image.width,
+          height: image.height,
+          sourceType: image.sourceType,
+          sourceBytes: bytes.length,
+        },
       });
       return image.id;
     });
@@ -425,7 +456,12 @@ export class PromoProjectsService {
   }
 
   /** Reads the row under a lock, checks sight, rights and version: the start of every change. */
-  private async lockForChange(manager: EntityManager, actor: AuthUser, id: string, version: number): Promise<PromoProject> {
+  private async lockForChange(
+    manager: EntityManager,
+    actor: AuthUser,
+    id: string,
+    version: number,
+  ): Promise<PromoProject> {
     const project = await manager.findOne(PromoProject, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!project || !this.canSee(actor, project)) throw ApiError.notFound('推介项目');
     this.assertCanEdit(actor, project);
@@ -468,7 +504,8 @@ export class PromoProjectsService {
     if (!p.summary.trim()) missing.push({ field: 'summary', message: '项目简介' });
     if (!p.contactPhone) missing.push({ field: 'contactPhone', message: '联系电话' });
     if (p.kind === 'land' && p.landMu === null) missing.push({ field: 'landMu', message: '用地面积（亩）' });
-    if (p.kind === 'standard_factory' && p.floorAreaM2 === null) missing.push({ field: 'floorAreaM2', message: '厂房面积（㎡）' });
+    if (p.kind === 'standard_factory' && p.floorAreaM2 === null)
+      missing.push({ field: 'floorAreaM2', message: '厂房面积（㎡）' });
     return missing;
   }
 
@@ -476,9 +513,12 @@ export class PromoProjectsService {
     const wanted = [...(dto.coverImageId ? [dto.coverImageId] : []), ...(dto.galleryImageIds ?? [])];
     if (!wanted.length) return;
     const found = new Set(
-      (await manager.find(PromoImage, { select: { id: true }, where: { id: In(wanted), promoProjectId: id } })).map((i) => i.id),
+      (await manager.find(PromoImage, { select: { id: true }, where: { id: In(wanted), promoProjectId: id } })).map(
+        (i) => i.id,
+      ),
     );
-    if (dto.coverImageId && !found.has(dto.coverImageId)) throw ApiError.field('coverImageId', '不是这张项目卡上传的图片');
+    if (dto.coverImageId && !found.has(dto.coverImageId))
+      throw ApiError.field('coverImageId', '不是这张项目卡上传的图片');
     if (dto.galleryImageIds?.some((imageId) => !found.has(imageId))) {
       throw ApiError.field('galleryImageIds', '含有不是这张项目卡上传的图片');
     }
@@ -514,4 +554,3 @@ export class PromoProjectsService {
     }));
   }
 }
-

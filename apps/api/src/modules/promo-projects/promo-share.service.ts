@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PROMO_KIND_LABELS, SHARE_SIZE_PIXELS, type PublicCardDto, type ShareFormat, type ShareSize } from '@lianqiao/contracts';
+import {
+  PROMO_KIND_LABELS,
+  SHARE_SIZE_PIXELS,
+  type PublicCardDto,
+  type ShareFormat,
+  type ShareSize,
+} from '@lianqiao/contracts';
 import { cardShareUrl, keyFigures } from '@lianqiao/card';
 import JSZip from 'jszip';
 import QRCode from 'qrcode';
@@ -35,7 +41,9 @@ export function shareText(card: PublicCardDto, url: string): string {
     .filter((f) => f.label !== '项目位置')
     .map((f) => `${f.label}${f.value}`)
     .join('，');
-  return [`【${card.districtName}招商推介】${card.title}`, summary, figures, `详情及投资意向登记：${url}`].filter(Boolean).join('\n');
+  return [`【${card.districtName}招商推介】${card.title}`, summary, figures, `详情及投资意向登记：${url}`]
+    .filter(Boolean)
+    .join('\n');
 }
 
 /**
@@ -50,7 +58,13 @@ export class PromoShareService {
     private readonly cards: CardCacheService,
   ) {}
 
-  async package(user: AuthUser, id: string, format: ShareFormat, size: ShareSize, baseUrl: string): Promise<SharePackageResponseDto> {
+  async package(
+    user: AuthUser,
+    id: string,
+    format: ShareFormat,
+    size: ShareSize,
+    baseUrl: string,
+  ): Promise<SharePackageResponseDto> {
     const { card, referralCode } = await this.liveCard(user, id);
     const url = cardShareUrl(baseUrl, card.slug, referralCode);
     const pixels = SHARE_SIZE_PIXELS[size];
@@ -116,7 +130,10 @@ export class PromoShareService {
     const project = await this.projects.get(user, id);
     const lookup = await this.cards.lookup(project.slug);
     if (lookup.state !== 'live') throw ApiError.rule('项目卡未在发布中（未发布、已暂停、已到期或已下架），不能转发');
-    const { referralCode } = await this.dataSource.manager.findOneOrFail(User, { select: { referralCode: true }, where: { id: user.id } });
+    const { referralCode } = await this.dataSource.manager.findOneOrFail(User, {
+      select: { referralCode: true },
+      where: { id: user.id },
+    });
     return { card: lookup.card, referralCode };
   }
 }

@@ -5,7 +5,12 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { ApiError } from '../../common/errors/api-error';
 import { chinaDay } from '../public-cards/card-opens.recorder';
-import { CardStatsResponseDto, type CardStatsDayDto, type CardStatsReferralDto, type CardStatsStaffDto } from './dto/share-stats.dto';
+import {
+  CardStatsResponseDto,
+  type CardStatsDayDto,
+  type CardStatsReferralDto,
+  type CardStatsStaffDto,
+} from './dto/share-stats.dto';
 import { PromoProjectsService } from './promo-projects.service';
 
 const DAY_MS = 86_400_000;
@@ -150,9 +155,18 @@ export class PromoStatsService {
           return { referralCode: code, userId: person?.id ?? null, displayName: person?.display_name ?? null, ...row };
         })
         // Busiest first; ties by code, links without one last.
-        .sort((a, b) => b.opens - a.opens || b.interests - a.interests || (a.referralCode ?? '\uffff').localeCompare(b.referralCode ?? '\uffff')),
+        .sort(
+          (a, b) =>
+            b.opens - a.opens ||
+            b.interests - a.interests ||
+            (a.referralCode ?? '\uffff').localeCompare(b.referralCode ?? '\uffff'),
+        ),
       byStaff: [...byStaff]
-        .map(([userId, row]): CardStatsStaffDto => ({ userId, displayName: byId.get(userId)?.display_name ?? '', ...row }))
+        .map(([userId, row]): CardStatsStaffDto => ({
+          userId,
+          displayName: byId.get(userId)?.display_name ?? '',
+          ...row,
+        }))
         .sort((a, b) => b.opens - a.opens || b.interests - a.interests || a.displayName.localeCompare(b.displayName)),
     };
   }

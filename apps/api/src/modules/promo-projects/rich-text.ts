@@ -7,7 +7,19 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedSchemes: [],
   disallowedTagsMode: 'discard',
   // Dropped with everything inside them, not just their tags.
-  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'template', 'svg', 'math'],
+  nonTextTags: [
+    'script',
+    'style',
+    'textarea',
+    'option',
+    'noscript',
+    'iframe',
+    'object',
+    'embed',
+    'template',
+    'svg',
+    'math',
+  ],
 };
 
 /**

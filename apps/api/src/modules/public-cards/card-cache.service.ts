@@ -99,8 +99,7 @@ export class CardCacheService implements OnModuleInit {
   /** The card as the public sees it now: expiry counts at the moment of asking. */
   async lookup(slug: string): Promise<CardLookup> {
     const entry = this.entries.get(slug);
-    const lookup =
-      entry && Date.now() - entry.loadedAt < this.config.cacheTtlMs ? entry.lookup : await this.load(slug);
+    const lookup = entry && Date.now() - entry.loadedAt < this.config.cacheTtlMs ? entry.lookup : await this.load(slug);
     if (lookup.state === 'live' && lookup.expiresAt !== null && lookup.expiresAt <= Date.now()) {
       return { state: 'gone', projectId: lookup.projectId };
     }

@@ -88,7 +88,10 @@ export class CardInterestsService {
     const { allowed, retryAfterMs } = await this.limiter.hit(key, rule.limit, rule.windowMs);
     if (allowed) return;
     const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
-    throw new RateLimitedError(`提交过于频繁，请 ${minutes} 分钟后再试 (too many requests)`, Math.ceil(retryAfterMs / 1000));
+    throw new RateLimitedError(
+      `提交过于频繁，请 ${minutes} 分钟后再试 (too many requests)`,
+      Math.ceil(retryAfterMs / 1000),
+    );
   }
 
   private async record(manager: EntityManager, projectId: string, dto: InterestDto): Promise<InterestOutcome> {
@@ -102,11 +105,16 @@ export class CardInterestsService {
     const recent = await manager
       .createQueryBuilder(CardInterest, 'ci')
       .where('ci.promo_project_id = :projectId AND ci.mobile = :mobile', { projectId, mobile: dto.mobile })
-      .andWhere('ci.last_submitted_at > now() - make_interval(secs => :seconds)', { seconds: this.config.interestDedupeMs / 1000 })
+      .andWhere('ci.last_submitted_at > now() - make_interval(secs => :seconds)', {
+        seconds: this.config.interestDedupeMs / 1000,
+      })
       .orderBy('ci.last_submitted_at', 'DESC')
       .getOne();
     if (recent) {
-      const merged = message && !(recent.message ?? '').includes(message) ? [recent.message, message].filter(Boolean).join('\n---\n') : recent.message;
+      const merged =
+        message && !(recent.message ?? '').includes(message)
+          ? [recent.message, message].filter(Boolean).join('\n---\n')
+          : recent.message;
       await manager.update(
         CardInterest,
         { id: recent.id },
@@ -181,7 +189,9 @@ export class CardInterestsService {
   /** A chain segment removed since the card was written must not make the investor's form fail. */
   private async existingChainNodes(manager: EntityManager, ids: string[]): Promise<string[]> {
     if (!ids.length) return [];
-    const rows = (await manager.query('SELECT id FROM chain_nodes WHERE id = ANY($1::uuid[])', [ids])) as { id: string }[];
+    const rows = (await manager.query('SELECT id FROM chain_nodes WHERE id = ANY($1::uuid[])', [ids])) as {
+      id: string;
+    }[];
     return rows.map((row) => row.id);
   }
 

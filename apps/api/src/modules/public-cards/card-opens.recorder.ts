@@ -100,7 +100,10 @@ export class CardOpensRecorder implements OnModuleInit, BeforeApplicationShutdow
         batch.map((open) => open.openedAt.toISOString()),
         batch.map((open) => open.referralCode),
         batch.map((open) =>
-          createHash('sha256').update(`${salts.get(chinaDay(open.openedAt))}:${open.fingerprint}`).digest('hex').slice(0, 32),
+          createHash('sha256')
+            .update(`${salts.get(chinaDay(open.openedAt))}:${open.fingerprint}`)
+            .digest('hex')
+            .slice(0, 32),
         ),
         batch.map((open) => open.wechat),
         batch.map((open) => open.mobile),
@@ -116,11 +119,12 @@ export class CardOpensRecorder implements OnModuleInit, BeforeApplicationShutdow
       'INSERT INTO card_visitor_salts (day, salt) VALUES ($1, $2) ON CONFLICT (day) DO NOTHING',
       [day, randomBytes(24).toString('base64url')],
     );
-    const [row] = (await this.dataSource.query('SELECT salt FROM card_visitor_salts WHERE day = $1', [day])) as { salt: string }[];
-    await this.dataSource.query("DELETE FROM card_visitor_salts WHERE day < ($1::date - 1)", [day]);
+    const [row] = (await this.dataSource.query('SELECT salt FROM card_visitor_salts WHERE day = $1', [day])) as {
+      salt: string;
+    }[];
+    await this.dataSource.query('DELETE FROM card_visitor_salts WHERE day < ($1::date - 1)', [day]);
     this.salts.clear();
     this.salts.set(day, row.salt);
     return row.salt;
   }
 }
-

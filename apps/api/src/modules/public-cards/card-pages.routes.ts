@@ -92,7 +92,11 @@ export class CardPagesRoutes implements OnModuleInit {
       return this.html(
         reply,
         503,
-        renderNoticePage({ districtName: this.app.districtName, title: '页面暂时无法打开', message: '请稍后刷新重试。' }),
+        renderNoticePage({
+          districtName: this.app.districtName,
+          title: '页面暂时无法打开',
+          message: '请稍后刷新重试。',
+        }),
       );
     }
   }
@@ -111,10 +115,10 @@ export class CardPagesRoutes implements OnModuleInit {
     if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
     let bytes = this.images.get(file);
     if (!bytes) {
-      const [row] = (await this.dataSource.query('SELECT bytes FROM promo_image_variants WHERE image_id = $1 AND size = $2', [
-        imageId,
-        size,
-      ])) as { bytes: Buffer }[];
+      const [row] = (await this.dataSource.query(
+        'SELECT bytes FROM promo_image_variants WHERE image_id = $1 AND size = $2',
+        [imageId, size],
+      )) as { bytes: Buffer }[];
       if (!row) return reply.code(404).header('cache-control', 'no-cache').send();
       bytes = row.bytes;
       this.remember(file, bytes);

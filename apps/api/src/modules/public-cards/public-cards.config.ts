@@ -3,7 +3,10 @@ import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator'
 import { validateConfig } from '../../config/validate-config';
 
 class CardsEnv {
-  @IsOptional() @IsString() @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' }) REDIS_URL?: string;
+  @IsOptional()
+  @IsString()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL?: string;
   @IsOptional() @IsInt() @Min(1) CARD_INTEREST_LIMIT_PER_ADDRESS?: number;
   @IsOptional() @IsInt() @Min(1) CARD_INTEREST_ADDRESS_WINDOW_SECONDS?: number;
   @IsOptional() @IsInt() @Min(1) CARD_INTEREST_LIMIT_PER_CARD?: number;
@@ -26,8 +29,14 @@ export const cardsConfig = registerAs('cards', () => {
   const env = validateConfig(process.env, CardsEnv);
   return {
     redisUrl: env.REDIS_URL ?? null,
-    interestPerAddress: { limit: env.CARD_INTEREST_LIMIT_PER_ADDRESS ?? 5, windowMs: (env.CARD_INTEREST_ADDRESS_WINDOW_SECONDS ?? 600) * 1000 },
-    interestPerCard: { limit: env.CARD_INTEREST_LIMIT_PER_CARD ?? 60, windowMs: (env.CARD_INTEREST_CARD_WINDOW_SECONDS ?? 3600) * 1000 },
+    interestPerAddress: {
+      limit: env.CARD_INTEREST_LIMIT_PER_ADDRESS ?? 5,
+      windowMs: (env.CARD_INTEREST_ADDRESS_WINDOW_SECONDS ?? 600) * 1000,
+    },
+    interestPerCard: {
+      limit: env.CARD_INTEREST_LIMIT_PER_CARD ?? 60,
+      windowMs: (env.CARD_INTEREST_CARD_WINDOW_SECONDS ?? 3600) * 1000,
+    },
     interestDedupeMs: (env.CARD_INTEREST_DEDUPE_MINUTES ?? 10) * 60_000,
     /** How long another instance may show a card before it notices a change (without Redis). */
     cacheTtlMs: env.CARD_CACHE_TTL_MS ?? 5000,

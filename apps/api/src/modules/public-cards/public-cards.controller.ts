@@ -85,14 +85,24 @@ export class PublicCardsController {
       if (error instanceof RateLimitedError) void reply.header('retry-after', String(error.retryAfterSeconds));
       if (!isForm || !(error instanceof HttpException)) throw error;
       const response = error.getResponse() as { message?: string };
-      void reply.status(error.getStatus()).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store');
-      return renderFormProblemPage(this.cards.districtName, response.message ?? error.message, error.getStatus() === 404 ? null : backTo);
+      void reply
+        .status(error.getStatus())
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('cache-control', 'no-store');
+      return renderFormProblemPage(
+        this.cards.districtName,
+        response.message ?? error.message,
+        error.getStatus() === 404 ? null : backTo,
+      );
     }
     if (!isForm) {
       void reply.status(HttpStatus.CREATED);
       return { ok: true, message: INTEREST_THANKS };
     }
-    void reply.status(HttpStatus.OK).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store');
+    void reply
+      .status(HttpStatus.OK)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store');
     return renderThankYouPage(this.cards.districtName, backTo);
   }
 }

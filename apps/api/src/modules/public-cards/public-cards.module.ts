@@ -26,10 +26,25 @@ import { RedisService } from './redis.service';
     ConfigModule.forFeature(cardsConfig),
     LeadsModule,
     ActivitiesModule,
-    TypeOrmModule.forFeature([PromoProject, PromoProjectVersion, PromoImage, PromoImageVariant, CardOpen, CardVisitorSalt, CardInterest]),
+    TypeOrmModule.forFeature([
+      PromoProject,
+      PromoProjectVersion,
+      PromoImage,
+      PromoImageVariant,
+      CardOpen,
+      CardVisitorSalt,
+      CardInterest,
+    ]),
   ],
   controllers: [PublicCardsController],
-  providers: [RedisService, RateLimiterService, CardCacheService, CardOpensRecorder, CardInterestsService, CardPagesRoutes],
+  providers: [
+    RedisService,
+    RateLimiterService,
+    CardCacheService,
+    CardOpensRecorder,
+    CardInterestsService,
+    CardPagesRoutes,
+  ],
   exports: [CardCacheService, CardOpensRecorder, RateLimiterService, ConfigModule],
 })
 export class PublicCardsModule {}

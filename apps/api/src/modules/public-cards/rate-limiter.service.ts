@@ -30,7 +30,10 @@ export class RateLimiterService implements OnModuleDestroy {
   async hit(key: string, limit: number, windowMs: number): Promise<RateLimitResult> {
     if (this.redis.ready) {
       try {
-        const [count, ttl] = (await this.redis.client!.eval(HIT_SCRIPT, 1, `lianqiao:rl:${key}`, windowMs)) as [number, number];
+        const [count, ttl] = (await this.redis.client!.eval(HIT_SCRIPT, 1, `lianqiao:rl:${key}`, windowMs)) as [
+          number,
+          number,
+        ];
         return { allowed: count <= limit, retryAfterMs: ttl > 0 ? ttl : windowMs };
       } catch (error) {
         this.logger.warn({ err: error }, 'redis rate limit failed; counting in memory');

@@ -41,7 +41,9 @@ export class RedisService implements OnModuleDestroy {
       this.subscriber.on('error', () => undefined);
       this.subscriber.on('message', (ch: string, message: string) => this.handlers.get(ch)?.(message));
     }
-    this.subscriber.subscribe(channel).catch((error: unknown) => this.logger.warn({ err: error, channel }, 'redis subscribe failed'));
+    this.subscriber
+      .subscribe(channel)
+      .catch((error: unknown) => this.logger.warn({ err: error, channel }, 'redis subscribe failed'));
   }
 
   async onModuleDestroy(): Promise<void> {

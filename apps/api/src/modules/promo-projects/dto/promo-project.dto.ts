@@ -99,7 +99,10 @@ export class CreatePromoProjectDto {
   @Max(1_000_000_000)
   investmentScaleWan?: number | null;
 
-  @ApiPropertyOptional({ maxLength: PROMO_LIMITS.richText, description: 'rich text: p, br, strong, em, ul, ol, li; plain lines become paragraphs' })
+  @ApiPropertyOptional({
+    maxLength: PROMO_LIMITS.richText,
+    description: 'rich text: p, br, strong, em, ul, ol, li; plain lines become paragraphs',
+  })
   @OptionalNotNull()
   @IsString()
   @MaxLength(PROMO_LIMITS.richText)
@@ -157,7 +160,12 @@ export class UpdatePromoProjectDto {
   @IsUUID('all', { each: true })
   chainNodeIds?: string[];
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(trim) @IsString() @MaxLength(PROMO_LIMITS.location) location?: string | null;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(PROMO_LIMITS.location)
+  location?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
@@ -167,10 +175,16 @@ export class UpdatePromoProjectDto {
   landMu?: number | null;
 
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(100_000_000) floorAreaM2?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000) investmentScaleWan?: number | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000) investmentScaleWan?:
+    number | null;
   @ApiPropertyOptional() @OptionalNotNull() @IsString() @MaxLength(PROMO_LIMITS.richText) advantages?: string;
   @ApiPropertyOptional() @OptionalNotNull() @IsString() @MaxLength(PROMO_LIMITS.richText) policies?: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(trim) @IsString() @MaxLength(PROMO_LIMITS.contactName) contactName?: string | null;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(PROMO_LIMITS.contactName)
+  contactName?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
@@ -197,7 +211,10 @@ export class UpdatePromoProjectDto {
   @IsDateString({ strict: true })
   expiresAt?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'leaders and admins only: hand the card to another user (and their team)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'leaders and admins only: hand the card to another user (and their team)',
+  })
   @OptionalNotNull()
   @IsUUID()
   ownerId?: string;
@@ -238,7 +255,10 @@ export class ReturnPromoProjectDto extends VersionDto {
 
 export class PromoProjectListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: PROMO_STATUSES }) @IsOptional() @IsIn(PROMO_STATUSES) status?: PromoStatus;
-  @ApiPropertyOptional({ enum: PROMO_REVIEW_STATES }) @IsOptional() @IsIn(PROMO_REVIEW_STATES) reviewState?: PromoReviewState;
+  @ApiPropertyOptional({ enum: PROMO_REVIEW_STATES })
+  @IsOptional()
+  @IsIn(PROMO_REVIEW_STATES)
+  reviewState?: PromoReviewState;
   @ApiPropertyOptional({ enum: PROMO_KINDS }) @IsOptional() @IsIn(PROMO_KINDS) kind?: PromoKind;
   @ApiPropertyOptional() @IsOptional() @IsUUID() teamId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() ownerId?: string;
@@ -315,7 +335,8 @@ export class PromoProjectResponseDto implements PromoProjectDto {
   @ApiProperty({ nullable: true, type: String }) coverImageId: string | null;
   @ApiProperty({ type: [String] }) galleryImageIds: string[];
   @ApiProperty({ enum: PROMO_STATUSES }) status: PromoStatus;
-  @ApiProperty({ enum: PROMO_REVIEW_STATES, description: 'the working copy against the live version' }) reviewState: PromoReviewState;
+  @ApiProperty({ enum: PROMO_REVIEW_STATES, description: 'the working copy against the live version' })
+  reviewState: PromoReviewState;
   @ApiProperty({ nullable: true, type: String }) reviewComment: string | null;
   @ApiProperty() slug: string;
   @ApiProperty() publicUrl: string;

@@ -27,7 +27,8 @@ export class PosterDto {
   @ApiProperty() title: string;
   @ApiProperty() kindLabel: string;
   @ApiProperty() summary: string;
-  @ApiProperty({ nullable: true, type: String, description: 'absolute URL of the largest cover size' }) coverUrl: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'absolute URL of the largest cover size' }) coverUrl:
+    string | null;
   @ApiProperty() districtName: string;
   @ApiProperty({ type: [PosterFigureDto] }) figures: PosterFigureDto[];
   @ApiProperty({ nullable: true, type: String }) contactName: string | null;
@@ -44,7 +45,8 @@ export class SharePackageResponseDto implements SharePackageDto {
 
 export class CardStatsRowDto implements CardStatsRow {
   @ApiProperty() opens: number;
-  @ApiProperty({ description: 'distinct visitors per day (salt rotates daily); over a range, visitor-days' }) uniqueVisitors: number;
+  @ApiProperty({ description: 'distinct visitors per day (salt rotates daily); over a range, visitor-days' })
+  uniqueVisitors: number;
   @ApiProperty() wechatOpens: number;
   @ApiProperty() mobileOpens: number;
   @ApiProperty() interests: number;
@@ -72,7 +74,8 @@ export class CardStatsResponseDto implements CardStatsDto {
   @ApiProperty() from: string;
   @ApiProperty() to: string;
   @ApiProperty({ type: CardStatsRowDto }) totals: CardStatsRowDto;
-  @ApiProperty({ type: [CardStatsDayDto], description: 'every day of the range, zeros included' }) byDay: CardStatsDayDto[];
+  @ApiProperty({ type: [CardStatsDayDto], description: 'every day of the range, zeros included' })
+  byDay: CardStatsDayDto[];
   @ApiProperty({ type: [CardStatsReferralDto] }) byReferral: CardStatsReferralDto[];
   @ApiProperty({ type: [CardStatsStaffDto] }) byStaff: CardStatsStaffDto[];
 }

@@ -26,11 +26,15 @@ export class AftercarePersonResponseDto implements AftercarePersonDto {
 export class AftercareCompanyResponseDto implements AftercareCompanyDto {
   @ApiProperty() companyId: string;
   @ApiProperty() companyName: string;
-  @ApiProperty({ description: 'a project of the company is at registered, under_construction or in_production' }) landed: boolean;
-  @ApiProperty({ description: 'an admin put the company into aftercare though no project has landed' }) aftercareEligible: boolean;
+  @ApiProperty({ description: 'a project of the company is at registered, under_construction or in_production' })
+  landed: boolean;
+  @ApiProperty({ description: 'an admin put the company into aftercare though no project has landed' })
+  aftercareEligible: boolean;
   @ApiProperty({ description: 'landed or aftercareEligible' }) inAftercare: boolean;
-  @ApiProperty({ nullable: true, type: AftercarePersonResponseDto, description: '包保领导' }) responsibleLeader: AftercarePersonResponseDto | null;
-  @ApiProperty({ nullable: true, type: AftercarePersonResponseDto, description: '政府事务代表' }) affairsRep: AftercarePersonResponseDto | null;
+  @ApiProperty({ nullable: true, type: AftercarePersonResponseDto, description: '包保领导' })
+  responsibleLeader: AftercarePersonResponseDto | null;
+  @ApiProperty({ nullable: true, type: AftercarePersonResponseDto, description: '政府事务代表' })
+  affairsRep: AftercarePersonResponseDto | null;
   @ApiProperty({ description: '0 until first assigned; send it back with a change' }) version: number;
   @ApiProperty({ nullable: true, type: String }) updatedAt: string | null;
 }
@@ -45,22 +49,48 @@ export class AftercareCompanyListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ description: 'companies with this 包保领导' }) @IsOptional() @IsUUID() leaderId?: string;
   @ApiPropertyOptional({ description: 'companies with this 政府事务代表' }) @IsOptional() @IsUUID() repId?: string;
   @ApiPropertyOptional({ description: 'true: only companies still missing a leader or a representative' })
-  @IsOptional() @Transform(toBool) @IsBoolean() unassigned?: boolean;
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  unassigned?: boolean;
 }
 
 export class UpdateAssignmentDto implements UpdateAftercareAssignmentRequest {
-  @ApiPropertyOptional({ nullable: true, type: String, description: '包保领导: an active leader or admin; null to clear' })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() responsibleLeaderId?: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: '包保领导: an active leader or admin; null to clear',
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  responsibleLeaderId?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: '政府事务代表: any active user; null to clear' })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() affairsRepId?: string | null;
-  @ApiPropertyOptional({ description: 'admins only: put a company that has not landed into aftercare (or take it out)' })
-  @IsOptional() @IsBoolean() aftercareEligible?: boolean;
-  @ApiProperty({ description: 'the version read (0 when the company has no assignment yet)' }) @IsInt() @Min(0) version: number;
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  affairsRepId?: string | null;
+  @ApiPropertyOptional({
+    description: 'admins only: put a company that has not landed into aftercare (or take it out)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  aftercareEligible?: boolean;
+  @ApiProperty({ description: 'the version read (0 when the company has no assignment yet)' })
+  @IsInt()
+  @Min(0)
+  version: number;
 }
 
 export class MyEnterprisesQueryDto {
-  @ApiPropertyOptional({ description: 'leaders and admins: the enterprises of this 包保领导' }) @IsOptional() @IsUUID() leaderId?: string;
-  @ApiPropertyOptional({ description: 'leaders and admins: the enterprises of this 政府事务代表' }) @IsOptional() @IsUUID() repId?: string;
+  @ApiPropertyOptional({ description: 'leaders and admins: the enterprises of this 包保领导' })
+  @IsOptional()
+  @IsUUID()
+  leaderId?: string;
+  @ApiPropertyOptional({ description: 'leaders and admins: the enterprises of this 政府事务代表' })
+  @IsOptional()
+  @IsUUID()
+  repId?: string;
 }
 
 export class LatestActivityResponseDto implements LatestActivityDto {
@@ -80,8 +110,11 @@ export class EnterpriseProjectResponseDto implements EnterpriseProjectDto {
 export class MyEnterpriseResponseDto implements MyEnterpriseDto {
   @ApiProperty() companyId: string;
   @ApiProperty() companyName: string;
-  @ApiProperty({ enum: ['responsible_leader', 'affairs_rep'], isArray: true }) roles: Array<'responsible_leader' | 'affairs_rep'>;
-  @ApiProperty({ nullable: true, type: AftercarePersonResponseDto }) responsibleLeader: AftercarePersonResponseDto | null;
+  @ApiProperty({ enum: ['responsible_leader', 'affairs_rep'], isArray: true }) roles: Array<
+    'responsible_leader' | 'affairs_rep'
+  >;
+  @ApiProperty({ nullable: true, type: AftercarePersonResponseDto })
+  responsibleLeader: AftercarePersonResponseDto | null;
   @ApiProperty({ nullable: true, type: AftercarePersonResponseDto }) affairsRep: AftercarePersonResponseDto | null;
   @ApiProperty({ nullable: true, type: LatestActivityResponseDto }) latestActivity: LatestActivityResponseDto | null;
   @ApiProperty({ description: 'requests open, in progress or escalated' }) openRequestCount: number;
@@ -91,14 +124,18 @@ export class MyEnterpriseResponseDto implements MyEnterpriseDto {
 
 export class MyEnterprisePageDto {
   @ApiProperty({ type: [MyEnterpriseResponseDto] }) items: MyEnterpriseResponseDto[];
-  @ApiProperty({ nullable: true, type: String, description: 'always null: the whole list in one page' }) nextCursor: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'always null: the whole list in one page' }) nextCursor:
+    string | null;
   @ApiProperty() total: number;
 }
 
 export class RequestLinkResponseDto implements RequestLinkDto {
   @ApiProperty() companyId: string;
   @ApiProperty({ example: 'q3Jm0bN6o1dZk3hVb0P4xg' }) token: string;
-  @ApiProperty({ example: 'https://zs.example.gov.cn/e/q3Jm0bN6o1dZk3hVb0P4xg', description: 'the public form (console route /e/{token})' })
+  @ApiProperty({
+    example: 'https://zs.example.gov.cn/e/q3Jm0bN6o1dZk3hVb0P4xg',
+    description: 'the public form (console route /e/{token})',
+  })
   url: string;
   @ApiProperty({ description: 'the QR code of url, an SVG document' }) qrSvg: string;
   @ApiProperty() createdAt: string;

@@ -1,5 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CULTIVATION_GOALS, type CultivationEntryDto, type CultivationGoal, type MilestoneDto } from '@lianqiao/contracts';
+import {
+  CULTIVATION_GOALS,
+  type CultivationEntryDto,
+  type CultivationGoal,
+  type MilestoneDto,
+} from '@lianqiao/contracts';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -27,17 +32,35 @@ export class MilestoneInputDto implements MilestoneDto {
   @ApiProperty({ example: '营业收入突破 2000 万元' }) @IsString() @IsNotEmpty() @MaxLength(200) title: string;
   @ApiProperty({ example: '2026-12-31' }) @Matches(DAY, { message: 'dueOn 应为 YYYY-MM-DD' }) dueOn: string;
   @ApiProperty({ nullable: true, type: String, example: null, description: 'the day it was done; null while pending' })
-  @ValidateIf((_, v) => v !== null) @Matches(DAY, { message: 'doneOn 应为 YYYY-MM-DD 或 null' }) doneOn: string | null;
+  @ValidateIf((_, v) => v !== null)
+  @Matches(DAY, { message: 'doneOn 应为 YYYY-MM-DD 或 null' })
+  doneOn: string | null;
 }
 
 export class CreateCultivationDto {
   @ApiProperty() @IsUUID() companyId: string;
-  @ApiProperty({ enum: CULTIVATION_GOALS, description: 'above_scale 入规 · srdi 专精特新 · listing 上市' }) @IsIn(CULTIVATION_GOALS) goal: CultivationGoal;
-  @ApiProperty({ description: '一企一策: the measures of the plan', example: '协调办理用地手续；对接区内银行授信；申报市级技术中心' })
-  @IsString() @IsNotEmpty() @MaxLength(5000) measures: string;
-  @ApiPropertyOptional({ description: 'who carries the plan; defaults to the caller (others: leaders and admins)' }) @IsOptional() @IsUUID() ownerId?: string;
+  @ApiProperty({ enum: CULTIVATION_GOALS, description: 'above_scale 入规 · srdi 专精特新 · listing 上市' })
+  @IsIn(CULTIVATION_GOALS)
+  goal: CultivationGoal;
+  @ApiProperty({
+    description: '一企一策: the measures of the plan',
+    example: '协调办理用地手续；对接区内银行授信；申报市级技术中心',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  measures: string;
+  @ApiPropertyOptional({ description: 'who carries the plan; defaults to the caller (others: leaders and admins)' })
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string;
   @ApiPropertyOptional({ type: [MilestoneInputDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => MilestoneInputDto) milestones?: MilestoneInputDto[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => MilestoneInputDto)
+  milestones?: MilestoneInputDto[];
 }
 
 export class UpdateCultivationDto {
@@ -45,9 +68,17 @@ export class UpdateCultivationDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(5000) measures?: string;
   @ApiPropertyOptional({ description: 'leaders and admins' }) @IsOptional() @IsUUID() ownerId?: string;
   @ApiPropertyOptional({ type: [MilestoneInputDto], description: 'the whole list, replacing the previous one' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => MilestoneInputDto) milestones?: MilestoneInputDto[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => MilestoneInputDto)
+  milestones?: MilestoneInputDto[];
   @ApiPropertyOptional({ nullable: true, type: String, description: 'the day the goal was reached; null to clear' })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(DAY, { message: 'achievedOn 应为 YYYY-MM-DD 或 null' }) achievedOn?: string | null;
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @Matches(DAY, { message: 'achievedOn 应为 YYYY-MM-DD 或 null' })
+  achievedOn?: string | null;
   @ApiProperty() @IsInt() @Min(1) version: number;
 }
 
@@ -55,7 +86,11 @@ export class CultivationListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: CULTIVATION_GOALS }) @IsOptional() @IsIn(CULTIVATION_GOALS) goal?: CultivationGoal;
   @ApiPropertyOptional() @IsOptional() @IsUUID() ownerId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() companyId?: string;
-  @ApiPropertyOptional({ description: 'true: goal reached; false: still on the way' }) @IsOptional() @Transform(toBool) @IsBoolean() achieved?: boolean;
+  @ApiPropertyOptional({ description: 'true: goal reached; false: still on the way' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  achieved?: boolean;
 }
 
 export class MilestoneResponseDto implements MilestoneDto {
@@ -75,7 +110,8 @@ export class CultivationResponseDto implements CultivationEntryDto {
   @ApiProperty({ type: [MilestoneResponseDto] }) milestones: MilestoneResponseDto[];
   @ApiProperty() milestonesDone: number;
   @ApiProperty({ description: 'share of milestones done, 0–1' }) progress: number;
-  @ApiProperty({ nullable: true, type: String, description: 'earliest due date among milestones not done' }) nextDueOn: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'earliest due date among milestones not done' }) nextDueOn:
+    string | null;
   @ApiProperty({ nullable: true, type: String }) achievedOn: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;

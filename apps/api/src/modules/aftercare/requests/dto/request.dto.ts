@@ -18,7 +18,20 @@ import {
   type RequestTransitionTarget,
 } from '@lianqiao/contracts';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsDateString, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { ListQueryDto } from '../../../../common/pagination/list-query.dto';
 import { IsChinaMobile, TrimToNull } from '../../../../common/validation/validators';
 
@@ -29,30 +42,74 @@ export class CreateRequestDto {
   @ApiProperty() @IsUUID() companyId: string;
   @ApiProperty({ enum: REQUEST_CATEGORIES }) @IsIn(REQUEST_CATEGORIES) category: RequestCategory;
   @ApiProperty({ maxLength: PUBLIC_REQUEST_LIMITS.description, example: '新厂房用电增容申请已提交一个月，尚未接电' })
-  @IsString() @IsNotEmpty() @MaxLength(PUBLIC_REQUEST_LIMITS.description) description: string;
-  @ApiPropertyOptional({ description: '办不成事: could not get done through normal channels' }) @IsOptional() @IsBoolean() cannotBeDone?: boolean;
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PUBLIC_REQUEST_LIMITS.description)
+  description: string;
+  @ApiPropertyOptional({ description: '办不成事: could not get done through normal channels' })
+  @IsOptional()
+  @IsBoolean()
+  cannotBeDone?: boolean;
   @ApiPropertyOptional({ description: 'route at once to this department' }) @IsOptional() @IsUUID() orgUnitId?: string;
-  @ApiPropertyOptional({ description: 'the deadline; defaults to the category’s days (see GET /api/requests/categories)' })
-  @IsOptional() @IsDateString() dueAt?: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(PUBLIC_REQUEST_LIMITS.contactName) contactName?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @ValidateIf((_, v) => v !== null) @IsChinaMobile() contactMobile?: string | null;
+  @ApiPropertyOptional({
+    description: 'the deadline; defaults to the category’s days (see GET /api/requests/categories)',
+  })
+  @IsOptional()
+  @IsDateString()
+  dueAt?: string;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(PUBLIC_REQUEST_LIMITS.contactName)
+  contactName?: string | null;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @ValidateIf((_, v) => v !== null)
+  @IsChinaMobile()
+  contactMobile?: string | null;
 }
 
 export class UpdateRequestDto {
   @ApiPropertyOptional({ enum: REQUEST_CATEGORIES }) @IsOptional() @IsIn(REQUEST_CATEGORIES) category?: RequestCategory;
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(PUBLIC_REQUEST_LIMITS.description) description?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PUBLIC_REQUEST_LIMITS.description)
+  description?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() cannotBeDone?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsDateString() dueAt?: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(PUBLIC_REQUEST_LIMITS.contactName) contactName?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @ValidateIf((_, v) => v !== null) @IsChinaMobile() contactMobile?: string | null;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(PUBLIC_REQUEST_LIMITS.contactName)
+  contactName?: string | null;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @ValidateIf((_, v) => v !== null)
+  @IsChinaMobile()
+  contactMobile?: string | null;
   @ApiProperty() @IsInt() @Min(1) version: number;
 }
 
 export class RouteRequestDto {
-  @ApiProperty({ description: 'the department (org unit of kind department) to handle it' }) @IsUUID() orgUnitId: string;
-  @ApiPropertyOptional({ description: 'a new deadline; required when routing an escalated request again' }) @IsOptional() @IsDateString() dueAt?: string;
+  @ApiProperty({ description: 'the department (org unit of kind department) to handle it' })
+  @IsUUID()
+  orgUnitId: string;
+  @ApiPropertyOptional({ description: 'a new deadline; required when routing an escalated request again' })
+  @IsOptional()
+  @IsDateString()
+  dueAt?: string;
   @ApiPropertyOptional({ description: 'a word for the department, written to the company’s timeline' })
-  @IsOptional() @TrimToNull() @IsString() @MaxLength(1000) note?: string | null;
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(1000)
+  note?: string | null;
   @ApiProperty() @IsInt() @Min(1) version: number;
 }
 
@@ -60,8 +117,16 @@ export class RequestTransitionDto {
   @ApiProperty({ enum: REQUEST_TRANSITION_TARGETS }) @IsIn(REQUEST_TRANSITION_TARGETS) to: RequestTransitionTarget;
   @ApiPropertyOptional({ description: 'required to resolve: what was done' })
   @ValidateIf((dto: RequestTransitionDto) => dto.to === 'resolved' || dto.resolution !== undefined)
-  @IsString() @IsNotEmpty({ message: '办结时须填写办理结果' }) @MaxLength(PUBLIC_REQUEST_LIMITS.description) resolution?: string;
-  @ApiPropertyOptional({ description: 'why (escalating) or a remark' }) @IsOptional() @TrimToNull() @IsString() @MaxLength(1000) note?: string | null;
+  @IsString()
+  @IsNotEmpty({ message: '办结时须填写办理结果' })
+  @MaxLength(PUBLIC_REQUEST_LIMITS.description)
+  resolution?: string;
+  @ApiPropertyOptional({ description: 'why (escalating) or a remark' })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(1000)
+  note?: string | null;
   @ApiProperty() @IsInt() @Min(1) version: number;
 }
 
@@ -71,18 +136,30 @@ export class RequestListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: REQUEST_SOURCES }) @IsOptional() @IsIn(REQUEST_SOURCES) source?: RequestSource;
   @ApiPropertyOptional() @IsOptional() @IsUUID() companyId?: string;
   @ApiPropertyOptional({ description: 'routed to this department' }) @IsOptional() @IsUUID() orgUnitId?: string;
-  @ApiPropertyOptional({ description: 'true: routed to the caller’s own department' }) @IsOptional() @Transform(toBool) @IsBoolean() routedToMe?: boolean;
+  @ApiPropertyOptional({ description: 'true: routed to the caller’s own department' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  routedToMe?: boolean;
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() cannotBeDone?: boolean;
-  @ApiPropertyOptional({ description: 'true: still open past the deadline' }) @IsOptional() @Transform(toBool) @IsBoolean() overdue?: boolean;
+  @ApiPropertyOptional({ description: 'true: still open past the deadline' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  overdue?: boolean;
   @ApiPropertyOptional({ description: 'submitted on or after (ISO time)' }) @IsOptional() @IsDateString() from?: string;
   @ApiPropertyOptional({ description: 'submitted before (ISO time)' }) @IsOptional() @IsDateString() to?: string;
 }
 
 export class RequestStatsQueryDto {
   @ApiPropertyOptional({ example: '2026-01-01', description: 'first China day of submissions counted' })
-  @IsOptional() @Matches(DAY, { message: 'from 应为 YYYY-MM-DD' }) from?: string;
+  @IsOptional()
+  @Matches(DAY, { message: 'from 应为 YYYY-MM-DD' })
+  from?: string;
   @ApiPropertyOptional({ example: '2026-12-31', description: 'last China day of submissions counted (inclusive)' })
-  @IsOptional() @Matches(DAY, { message: 'to 应为 YYYY-MM-DD' }) to?: string;
+  @IsOptional()
+  @Matches(DAY, { message: 'to 应为 YYYY-MM-DD' })
+  to?: string;
 }
 
 export class RequestResponseDto implements EnterpriseRequestDto {
@@ -149,7 +226,8 @@ export class RequestStatsRowResponseDto implements RequestStatsRowDto {
   @ApiProperty({ description: 'resolved or confirmed' }) resolved: number;
   @ApiProperty({ description: 'resolved after the deadline, or unresolved past it' }) overdue: number;
   @ApiProperty({ description: 'escalated at least once' }) escalated: number;
-  @ApiProperty({ nullable: true, type: Number, description: 'hours from submission to resolution, one decimal' }) medianHoursToResolve: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'hours from submission to resolution, one decimal' })
+  medianHoursToResolve: number | null;
   @ApiProperty({ nullable: true, type: Number }) avgHoursToResolve: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'two decimals' }) avgSatisfaction: number | null;
   @ApiProperty() ratedCount: number;
