@@ -114,6 +114,9 @@ describe('a staff member’s day in the console', () => {
     await expectVisible(page, transition.getByText(`「${LEAD}」：在谈 → 已签约`));
     const asked = await transition.locator('.ant-form-item-label label').allTextContents();
     expect(asked).toEqual(['签约日期', '合同投资额（万元）', '备注']);
+    // On a loaded CI machine the first click was lost once: right after a drop dnd-kit swallows the
+    // next click for a moment, and the dialog was still zooming in. Click once it has settled.
+    await page.waitForFunction(() => !document.querySelector('.ant-modal[class*="zoom"]'));
     await page.getByTestId('transition-submit').click();
     await expectVisible(page, transition.getByText('请填写签约日期'));
 
