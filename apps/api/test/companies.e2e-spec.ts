@@ -209,6 +209,21 @@ describe('chains, companies and contacts', () => {
       expect(prefix.body.items.map((c: { uscc: string }) => c.uscc)).toEqual([TENCENT]);
     });
 
+    it('matches the exact substring only, Latin letters in any case', async () => {
+      await t.post('/api/companies', { name: '车电汽车电子有限公司' }, staffA.token);
+      await t.post('/api/companies', { name: 'BYD Auto 深圳分公司' }, staffA.token);
+      const names = async (q: string) =>
+        (await t.get(`/api/companies?q=${encodeURIComponent(q)}`, staffA.token)).body.items.map(
+          (c: { name: string }) => c.name,
+        );
+      // Every two-character piece of 汽车电汽 is in 车电汽车电…, but not the whole: no match.
+      expect(await names('汽车电汽')).toEqual([]);
+      expect(await names('汽车电子')).toEqual(['车电汽车电子有限公司']);
+      expect(await names('byd auto')).toEqual(['BYD Auto 深圳分公司']);
+      expect(await names('yd')).toEqual(['BYD Auto 深圳分公司']);
+      expect(await names('50%')).toEqual([]);
+    });
+
     it('filters by chain node and target flag and sorts by name', async () => {
       const battery = await nodeByName('automotive', '电芯与模组');
       const { body } = await t.get(`/api/companies?chainNode=${battery}&isTarget=false&sort=name:asc`, staffB.token);
