@@ -2,11 +2,12 @@
  * npm run bench -- [--leads 1000000] [--duration 10] [--connections 50] [--only crm|card|imports] [--rows 200000]
  *
  * Measures the API against baselines run side by side in the same process, on the same machine,
- * and writes the figures to bench/results/*.json and bench/results/summary.md. The scale data set
- * (see tools/seed-scale) is made first when missing or of another size. The import and export
- * bench runs last: it adds its rows to the data set and takes them out again.
+ * and writes the figures to bench/results/: a .json and a .md per section, and summary.md with the
+ * latest run of each. The scale data set (see tools/seed-scale) is made first when missing or of
+ * another size. The import and export bench runs last: it adds its rows to the data set and takes
+ * them out again.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { databaseUrl } from '../../tools/test-database';
 import { parseScaleArgs, scaleServer, seededWith, seedScale } from '../../tools/seed-scale/seed-scale';
@@ -28,9 +29,9 @@ async function main(): Promise<void> {
   const scale = parseScaleArgs(argv);
   mkdirSync(RESULTS, { recursive: true });
   const { serverUrl, stop } = await scaleServer();
-  const sections: string[] = [
-    `# Benchmarks\n\nRun ${new Date().toISOString()} on ${process.platform}, Node ${process.version}, ${load.connections} connections, ${load.durationSeconds} s per measurement.\n`,
-  ];
+  const stamp = `_Run ${new Date().toISOString()} on ${process.platform}, Node ${process.version}, ${load.connections} connections, ${load.durationSeconds} s per measurement._\n`;
+  const section = (name: SectionName, markdown: string) =>
+    writeFileSync(join(RESULTS, `${name}.md`), `${markdown.trimEnd()}\n\n${stamp}`);
   try {
     if (only !== 'card') {
       const existing = await seededWith(serverUrl, scale.database);
@@ -45,13 +46,13 @@ async function main(): Promise<void> {
       const { plans, ...figures } = crm;
       writeFileSync(join(RESULTS, 'crm.json'), JSON.stringify({ scale, ...figures }, null, 2));
       writeFileSync(join(RESULTS, 'crm-plans.md'), plans);
-      sections.push(crmMarkdown(scale.leads, crm));
+      section('crm', crmMarkdown(scale.leads, crm));
     }
     if (!only || only === 'card') {
       console.log('Public card page:');
       const card = await runCardBench(serverUrl, load, (line) => console.log(line));
       writeFileSync(join(RESULTS, 'card.json'), JSON.stringify(card, null, 2));
-      sections.push(cardMarkdown(card));
+      section('card', cardMarkdown(card));
     }
     if (!only || only === 'imports') {
       console.log(`Import and export at ${scale.leads.toLocaleString()} leads:`);
@@ -59,14 +60,21 @@ async function main(): Promise<void> {
         rows,
       });
       writeFileSync(join(RESULTS, 'imports.json'), `${JSON.stringify({ scale, ...imports }, null, 2)}\n`);
-      sections.push(importsMarkdown(imports));
+      section('imports', importsMarkdown(imports));
     }
   } finally {
     await stop();
   }
-  writeFileSync(join(RESULTS, 'summary.md'), sections.join('\n'));
+  // The summary holds the latest run of every section, so `--only` refreshes one and keeps the others.
+  const latest = SECTIONS.filter((name) => existsSync(join(RESULTS, `${name}.md`))).map((name) =>
+    readFileSync(join(RESULTS, `${name}.md`), 'utf8'),
+  );
+  writeFileSync(join(RESULTS, 'summary.md'), ['# Benchmarks\n', ...latest].join('\n'));
   console.log(`\nFigures written to ${RESULTS}`);
 }
+
+const SECTIONS = ['crm', 'card', 'imports'] as const;
+type SectionName = (typeof SECTIONS)[number];
 
 function crmMarkdown(leads: number, crm: CrmBenchResult): string {
   const rows = crm.scenarios.map((s) => {
