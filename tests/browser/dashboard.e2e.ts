@@ -93,6 +93,41 @@ describe('a leader on the dashboard', () => {
     // An .xlsx is a zip: it starts with PK\x03\x04.
     expect(readFileSync(path).subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
   });
+
+  it('reads on a phone: nothing wider than the screen, two figures a row, the menu behind the header button', async () => {
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+    });
+    const small = await phone.newPage();
+    small.setDefaultTimeout(20_000);
+    try {
+      await signIn(small, server.baseUrl, 'liuju', PASSWORD);
+      await expectVisible(small, small.getByTestId('greeting'));
+      await small.goto(`${server.baseUrl}/dashboard`);
+      await expectVisible(small, small.getByTestId('funnel-signed'));
+      await expectVisible(small, small.getByTestId('figure-projectsSigned'));
+      await screenshot(small, 'dashboard-phone');
+      expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      // Two figures side by side: the second starts to the right of the first, on the same row.
+      const first = (await small.getByTestId('figure-newLeads').boundingBox())!;
+      const second = (await small.getByTestId('figure-projectsSigned').boundingBox())!;
+      expect(second.x).toBeGreaterThan(first.x + first.width);
+      expect(Math.abs(second.y - first.y)).toBeLessThan(4);
+      // The side menu is hidden; the header's button opens it over the page and a tap beside it closes it.
+      const menuItem = small.getByRole('menuitem', { name: '领导驾驶舱' });
+      expect(await menuItem.isVisible()).toBe(false);
+      await small.getByRole('button', { name: '展开菜单' }).click();
+      await expectVisible(small, menuItem);
+      await small.getByTestId('menu-mask').click({ position: { x: 370, y: 400 } });
+      await small.getByTestId('menu-mask').waitFor({ state: 'detached' });
+    } finally {
+      await phone.close();
+    }
+  });
 });
 
 async function login(server: ConsoleServer, username: string, password: string): Promise<string> {

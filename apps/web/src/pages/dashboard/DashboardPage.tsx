@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import type { DrillDto } from '@lianqiao/contracts';
-import { App, Alert, Button, Card, Col, Flex, Row, Select, Statistic, Table, Tabs, Typography } from 'antd';
+import { App, Alert, Button, Card, Col, Flex, Grid, Row, Select, Statistic, Table, Tabs, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -32,6 +32,7 @@ function chinaDay(date: Date): string {
 /** 领导驾驶舱: the year against its targets, the pipeline, and every number opens its records. */
 export default function DashboardPage() {
   const { t } = useTranslation();
+  const phone = Grid.useBreakpoint().md === false;
   const { message } = App.useApp();
   const me = useCurrentUser();
   const navigate = useNavigate();
@@ -131,13 +132,13 @@ export default function DashboardPage() {
 
       <Row gutter={[16, 16]}>
         {(summary.data?.figures ?? []).map((figure) => (
-          <Col key={figure.metric} xs={24} sm={12} lg={6}>
+          <Col key={figure.metric} xs={12} lg={6}>
             <FigureCard figure={figure} />
           </Col>
         ))}
         {summary.data ? (
-          <Col xs={24} sm={12} lg={6}>
-            <Card variant="borderless" loading={summary.isLoading}>
+          <Col xs={12} lg={6}>
+            <Card variant="borderless" loading={summary.isLoading} size={phone ? 'small' : 'default'}>
               <Link to={drillHref(summary.data.stalledProjects.drill)} data-testid="figure-stalled">
                 <Statistic
                   title={t('dashboard.stalled')}

@@ -1,5 +1,5 @@
 import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Spin, Tooltip, type MenuProps } from 'antd';
+import { Button, Grid, Layout, Menu, Spin, Tooltip, type MenuProps } from 'antd';
 import { Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import styles from './AppLayout.module.css';
@@ -30,6 +30,8 @@ function initiallyCollapsed(): boolean {
 export function AppLayout(props: AppLayoutProps) {
   const { t } = useTranslation();
   const [collapsed, setCollapsed] = useState(initiallyCollapsed);
+  // On a phone the menu hides entirely and opens over the page from the header's button.
+  const phone = Grid.useBreakpoint().md === false;
   const toggle = () => {
     setCollapsed((value) => {
       try {
@@ -48,10 +50,10 @@ export function AppLayout(props: AppLayoutProps) {
         collapsed={collapsed}
         trigger={null}
         width={224}
-        collapsedWidth={64}
+        collapsedWidth={phone ? 0 : 64}
         breakpoint="lg"
         onBreakpoint={(broken) => broken && setCollapsed(true)}
-        className={styles.sider}
+        className={phone ? `${styles.sider} ${styles.siderOverlay}` : styles.sider}
       >
         <div className={styles.brand}>{props.brand(collapsed)}</div>
         <Menu
@@ -60,9 +62,15 @@ export function AppLayout(props: AppLayoutProps) {
           items={props.menuItems}
           selectedKeys={props.selectedKey ? [props.selectedKey] : []}
           defaultOpenKeys={props.defaultOpenKeys}
-          onClick={({ key }) => props.onNavigate(key)}
+          onClick={({ key }) => {
+            props.onNavigate(key);
+            if (phone) setCollapsed(true);
+          }}
         />
       </Layout.Sider>
+      {phone && !collapsed ? (
+        <div className={styles.siderMask} aria-hidden onClick={() => setCollapsed(true)} data-testid="menu-mask" />
+      ) : null}
       <Layout>
         <Layout.Header className={styles.header}>
           <Tooltip title={collapsed ? t('layout.expand') : t('layout.collapse')}>

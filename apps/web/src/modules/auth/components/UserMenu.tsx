@@ -37,8 +37,15 @@ export function UserMenu() {
             <Avatar size={30} style={{ background: '#1f5fbf' }}>
               {user.displayName.slice(0, 1)}
             </Avatar>
-            <Typography.Text strong>{user.displayName}</Typography.Text>
-            <Tag color={ROLE_COLORS[user.role]} variant="outlined" style={{ marginInlineEnd: 0 }}>
+            <Typography.Text strong className="lq-user-menu-detail">
+              {user.displayName}
+            </Typography.Text>
+            <Tag
+              color={ROLE_COLORS[user.role]}
+              variant="outlined"
+              className="lq-user-menu-detail"
+              style={{ marginInlineEnd: 0 }}
+            >
               {t(`roles.${user.role}`)}
             </Tag>
             <DownOutlined style={{ fontSize: 10, color: 'rgba(0,0,0,0.45)' }} />

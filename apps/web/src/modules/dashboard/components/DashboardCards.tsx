@@ -1,5 +1,5 @@
 import type { DrillDto, TargetFigureDto } from '@lianqiao/contracts';
-import { Button, Card, Flex, Progress, Segmented, Select, Statistic, Typography } from 'antd';
+import { Button, Card, Flex, Grid, Progress, Segmented, Select, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -63,8 +63,10 @@ export function ChainCard({
 export function FigureCard({ figure }: { figure: TargetFigureDto }) {
   const { t } = useTranslation();
   const isWan = figure.unit === 'wan';
+  // Two figures a row on a phone, in compact cards.
+  const phone = Grid.useBreakpoint().md === false;
   return (
-    <Card variant="borderless">
+    <Card variant="borderless" size={phone ? 'small' : 'default'}>
       <Link to={drillHref(figure.drill)} data-testid={`figure-${figure.metric}`}>
         <Statistic
           title={figure.label}

@@ -74,19 +74,27 @@ export function DrillBars({
   series: BarSeries[];
   onDrill: (drill: DrillDto) => void;
 }) {
-  const option = useMemo(
-    () => ({
+  // Many categories (a chain's two dozen segments) lie as rows, where every name can be read.
+  const horizontal = categories.length > 12;
+  const option = useMemo(() => {
+    const categoryAxis = {
+      type: 'category',
+      data: categories,
+      inverse: horizontal,
+      axisLabel: { interval: 0, rotate: !horizontal && categories.length > 6 ? 30 : 0 },
+    };
+    return {
       textStyle: { fontFamily: FONT_FAMILY },
       color: [BRAND.primary, '#52c41a', '#faad14', '#722ed1'],
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0 },
-      grid: { left: 8, right: 8, bottom: 8, top: 36, containLabel: true },
-      xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, rotate: categories.length > 6 ? 30 : 0 } },
-      yAxis: { type: 'value' },
+      grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true },
+      xAxis: horizontal ? { type: 'value' } : categoryAxis,
+      yAxis: horizontal ? categoryAxis : { type: 'value' },
       series: series.map((s) => ({ type: 'bar', name: s.name, data: s.items.map((item) => ({ ...item })) })),
-    }),
-    [categories, series],
-  );
+    };
+  }, [categories, series, horizontal]);
   const events = useMemo(() => onEvents(onDrill), [onDrill]);
-  return <ReactEChartsCore echarts={echarts} option={option} onEvents={events} style={{ height: 300 }} notMerge />;
+  const height = horizontal ? Math.max(300, 48 + categories.length * 18) : 300;
+  return <ReactEChartsCore echarts={echarts} option={option} onEvents={events} style={{ height }} notMerge />;
 }
