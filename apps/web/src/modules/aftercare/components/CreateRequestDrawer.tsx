@@ -1,18 +1,13 @@
-import {
-  aftercarePaths,
-  PUBLIC_REQUEST_LIMITS,
-  PUBLIC_REQUEST_MOBILE_PATTERN,
-  REQUEST_CATEGORIES,
-  type RequestCategory,
-} from '@lianqiao/contracts';
-import { App, Button, Checkbox, DatePicker, Drawer, Flex, Form, Input, Select } from 'antd';
+import { aftercarePaths, type RequestCategory } from '@lianqiao/contracts';
+import { App, Button, DatePicker, Drawer, Flex, Form, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { applyServerErrors, FormErrorAlert } from '../../../shared/forms';
-import { useCreateRequest, useRequestCategories } from '../hooks/useAftercare';
+import { useCreateRequest } from '../hooks/useAftercare';
 import { CompanySelect, type Known } from './PeopleSelect';
+import { RequestContactFields, RequestContentFields } from './RequestFormFields';
 
 interface Values {
   companyId: string;
@@ -40,9 +35,7 @@ export function CreateRequestDrawer({ open, company, departments, onClose }: Cre
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const create = useCreateRequest();
-  const categories = useRequestCategories();
   const [formError, setFormError] = useState<string | null>(null);
-  const dueDays = new Map(categories.data?.items.map((c) => [c.category, c.dueDays]));
 
   const submit = (values: Values) => {
     setFormError(null);
@@ -109,35 +102,7 @@ export function CreateRequestDrawer({ open, company, departments, onClose }: Cre
             placeholder={t('aftercare.create.companyPlaceholder')}
           />
         </Form.Item>
-        <Form.Item
-          name="category"
-          label={t('aftercare.create.category')}
-          rules={[{ required: true, message: t('common.requiredChoice', { field: t('aftercare.create.category') }) }]}
-        >
-          <Select<RequestCategory>
-            options={REQUEST_CATEGORIES.map((category) => {
-              const label = t(`aftercare.categories.${category}`);
-              const days = dueDays.get(category);
-              return { value: category, label: days ? t('aftercare.create.categoryDue', { label, days }) : label };
-            })}
-          />
-        </Form.Item>
-        <Form.Item
-          name="description"
-          label={t('aftercare.create.description')}
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              message: t('common.requiredField', { field: t('aftercare.create.description') }),
-            },
-          ]}
-        >
-          <Input.TextArea rows={4} maxLength={PUBLIC_REQUEST_LIMITS.description} showCount />
-        </Form.Item>
-        <Form.Item name="cannotBeDone" valuePropName="checked" extra={t('aftercare.create.cannotBeDoneHelp')}>
-          <Checkbox>{t('aftercare.create.cannotBeDone')}</Checkbox>
-        </Form.Item>
+        <RequestContentFields />
         <Flex gap={12}>
           <Form.Item
             name="orgUnitId"
@@ -165,32 +130,7 @@ export function CreateRequestDrawer({ open, company, departments, onClose }: Cre
             />
           </Form.Item>
         </Flex>
-        <Flex gap={12}>
-          <Form.Item
-            name="contactName"
-            label={t('aftercare.create.contactName')}
-            style={{ flex: 1 }}
-            rules={[
-              {
-                max: PUBLIC_REQUEST_LIMITS.contactName,
-                message: t('common.maxLength', {
-                  field: t('aftercare.create.contactName'),
-                  max: PUBLIC_REQUEST_LIMITS.contactName,
-                }),
-              },
-            ]}
-          >
-            <Input maxLength={PUBLIC_REQUEST_LIMITS.contactName} />
-          </Form.Item>
-          <Form.Item
-            name="contactMobile"
-            label={t('aftercare.create.contactMobile')}
-            style={{ flex: 1 }}
-            rules={[{ pattern: PUBLIC_REQUEST_MOBILE_PATTERN, message: t('aftercare.create.mobileFormat') }]}
-          >
-            <Input inputMode="numeric" maxLength={11} />
-          </Form.Item>
-        </Flex>
+        <RequestContactFields />
       </Form>
     </Drawer>
   );

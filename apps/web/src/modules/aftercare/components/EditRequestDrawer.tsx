@@ -1,21 +1,15 @@
 import { EditOutlined } from '@ant-design/icons';
-import {
-  PUBLIC_REQUEST_LIMITS,
-  PUBLIC_REQUEST_MOBILE_PATTERN,
-  REQUEST_CATEGORIES,
-  type EnterpriseRequestDto,
-  type RequestCategory,
-  type UserDto,
-} from '@lianqiao/contracts';
+import { type EnterpriseRequestDto, type RequestCategory, type UserDto } from '@lianqiao/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Checkbox, DatePicker, Drawer, Flex, Form, Input, Select, Typography } from 'antd';
+import { App, Button, DatePicker, Drawer, Flex, Form, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyServerErrors, FormErrorAlert } from '../../../shared/forms';
 import { describeError } from '../../../shared/http';
 import { aftercareApi, type UpdateRequestBody } from '../api/aftercare-api';
-import { aftercareKeys, useRequestCategories, useUpdateRequest } from '../hooks/useAftercare';
+import { aftercareKeys, useUpdateRequest } from '../hooks/useAftercare';
+import { RequestContactFields, RequestContentFields } from './RequestFormFields';
 
 interface Values {
   category: RequestCategory;
@@ -80,11 +74,9 @@ export function EditRequestDrawer({
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const update = useUpdateRequest();
-  const categories = useRequestCategories();
   const [open, setOpen] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [stale, setStale] = useState(false);
-  const dueDays = new Map(categories.data?.items.map((c) => [c.category, c.dueDays]));
 
   if (!mayEditRequest(request, user)) return null;
 
@@ -170,35 +162,7 @@ export function EditRequestDrawer({
           disabled={update.isPending}
           initialValues={valuesOf(request)}
         >
-          <Form.Item
-            name="category"
-            label={t('aftercare.create.category')}
-            rules={[{ required: true, message: t('common.requiredChoice', { field: t('aftercare.create.category') }) }]}
-          >
-            <Select<RequestCategory>
-              options={REQUEST_CATEGORIES.map((category) => {
-                const label = t(`aftercare.categories.${category}`);
-                const days = dueDays.get(category);
-                return { value: category, label: days ? t('aftercare.create.categoryDue', { label, days }) : label };
-              })}
-            />
-          </Form.Item>
-          <Form.Item
-            name="description"
-            label={t('aftercare.create.description')}
-            rules={[
-              {
-                required: true,
-                whitespace: true,
-                message: t('common.requiredField', { field: t('aftercare.create.description') }),
-              },
-            ]}
-          >
-            <Input.TextArea rows={4} maxLength={PUBLIC_REQUEST_LIMITS.description} showCount />
-          </Form.Item>
-          <Form.Item name="cannotBeDone" valuePropName="checked" extra={t('aftercare.create.cannotBeDoneHelp')}>
-            <Checkbox>{t('aftercare.create.cannotBeDone')}</Checkbox>
-          </Form.Item>
+          <RequestContentFields />
           <Flex gap={12}>
             <Form.Item
               label={t('aftercare.request.fields.department')}
@@ -225,32 +189,7 @@ export function EditRequestDrawer({
               />
             </Form.Item>
           </Flex>
-          <Flex gap={12}>
-            <Form.Item
-              name="contactName"
-              label={t('aftercare.create.contactName')}
-              style={{ flex: 1 }}
-              rules={[
-                {
-                  max: PUBLIC_REQUEST_LIMITS.contactName,
-                  message: t('common.maxLength', {
-                    field: t('aftercare.create.contactName'),
-                    max: PUBLIC_REQUEST_LIMITS.contactName,
-                  }),
-                },
-              ]}
-            >
-              <Input maxLength={PUBLIC_REQUEST_LIMITS.contactName} />
-            </Form.Item>
-            <Form.Item
-              name="contactMobile"
-              label={t('aftercare.create.contactMobile')}
-              style={{ flex: 1 }}
-              rules={[{ pattern: PUBLIC_REQUEST_MOBILE_PATTERN, message: t('aftercare.create.mobileFormat') }]}
-            >
-              <Input inputMode="numeric" maxLength={11} />
-            </Form.Item>
-          </Flex>
+          <RequestContactFields />
         </Form>
       </Drawer>
     </>
