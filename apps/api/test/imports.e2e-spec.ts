@@ -295,6 +295,41 @@ describe('imports', () => {
       ]);
     });
 
+    it('tells the uploader how each import ended, with a link back to it, and no one else', async () => {
+      const mine = (await t.get('/api/notifications?limit=50', staffA.token)).body.items as Array<{
+        kind: string;
+        title: string;
+        body: string;
+        link: string;
+      }>;
+      const imports = (await t.get('/api/imports?limit=50', staffA.token)).body.items as Array<{
+        id: string;
+        fileName: string;
+        status: string;
+      }>;
+      const finishedOnes = imports.filter((i) => i.status === 'done' || i.status === 'failed');
+      expect(mine.filter((n) => n.kind === 'import_finished')).toHaveLength(finishedOnes.length);
+      expect(mine).toContainEqual(
+        expect.objectContaining({
+          kind: 'import_finished',
+          title: '导入完成：线索清单.xlsx',
+          body: '新增 3000 条线索，新建企业 999 家',
+          link: `/imports?kind=leads&import=${first.id}`,
+        }),
+      );
+      const bad = imports.find((i) => i.fileName === 'bad.xlsx')!;
+      expect(mine).toContainEqual(
+        expect.objectContaining({
+          kind: 'import_finished',
+          title: '导入失败：bad.xlsx',
+          body: expect.stringContaining('2 处错误，未导入任何数据'),
+          link: `/imports?kind=leads&import=${bad.id}`,
+        }),
+      );
+      const others = (await t.get('/api/notifications?limit=50', leader.token)).body.items as Array<{ kind: string }>;
+      expect(others.filter((n) => n.kind === 'import_finished')).toEqual([]);
+    });
+
     it('keeps staff from giving leads to another team', async () => {
       const res = await upload(staffA, 'leads', {
         name: 'x.csv',

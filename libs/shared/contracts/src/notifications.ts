@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   'project_stalled',
   'request_overdue',
   'request_submitted',
+  'import_finished',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -25,6 +26,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   project_stalled: '项目停滞',
   request_overdue: '诉求逾期',
   request_submitted: '企业新诉求',
+  import_finished: '导入完成',
 };
 
 export interface NotificationDto {

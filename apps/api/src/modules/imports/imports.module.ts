@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { ImportError } from './import-error.entity';
 import { ImportJob } from './import-job.entity';
 import { ImportRow } from './import-row.entity';
@@ -9,7 +10,11 @@ import { ImportsController } from './imports.controller';
 import { ImportsService } from './imports.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ImportJob, ImportError, ImportRow]), ConfigModule.forFeature(importsConfig)],
+  imports: [
+    TypeOrmModule.forFeature([ImportJob, ImportError, ImportRow]),
+    ConfigModule.forFeature(importsConfig),
+    NotificationsModule,
+  ],
   controllers: [ImportsController],
   providers: [ImportsService],
 })

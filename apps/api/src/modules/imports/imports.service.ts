@@ -1,6 +1,12 @@
 import { BeforeApplicationShutdown, HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IMPORT_KINDS, type ImportFormat, type ImportKind, type ImportRowErrorDto } from '@lianqiao/contracts';
+import {
+  IMPORT_KIND_LABELS,
+  IMPORT_KINDS,
+  type ImportFormat,
+  type ImportKind,
+  type ImportRowErrorDto,
+} from '@lianqiao/contracts';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -14,6 +20,7 @@ import { seesAllTeams, type AuthUser } from '../../common/auth/auth-user';
 import { ApiError } from '../../common/errors/api-error';
 import { databaseConfig, type DatabaseConfig } from '../../config/database.config';
 import { csvLine } from '../exports/table-writer';
+import { NotificationsService, type NotifyInput } from '../notifications/notifications.service';
 import { ImportListQueryDto } from './dto/import.dto';
 import { ImportError } from './import-error.entity';
 import { sniffFormat } from './import-file';
@@ -53,6 +60,7 @@ export class ImportsService implements BeforeApplicationShutdown {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(importsConfig.KEY) private readonly config: ImportsConfig,
     @Inject(databaseConfig.KEY) private readonly database: DatabaseConfig,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -186,6 +194,9 @@ export class ImportsService implements BeforeApplicationShutdown {
         error instanceof ImportFailed ? error.message : `导入失败，未写入任何数据：${(error as Error).message}`;
       if (!(error instanceof ImportFailed)) this.logger.error(`import ${job.id} failed: ${(error as Error).stack}`);
       await this.progress(job.id, { status: 'failed', message, finished_at: new Date() }).catch(() => undefined);
+      await this.notifications
+        .notify(this.dataSource.manager, this.finished(job, `导入失败：${job.fileName}`, message))
+        .catch(() => undefined);
     } finally {
       await rm(upload.path, { force: true });
       await this.dataSource.query(`DELETE FROM import_rows WHERE import_id = $1`, [job.id]).catch(() => undefined);
@@ -266,6 +277,14 @@ export class ImportsService implements BeforeApplicationShutdown {
         if (this.closing) throw new ImportFailed('服务停止，导入中断，未写入任何数据');
         await nextTick();
       }
+      await this.notifications.notify(
+        runner.manager,
+        this.finished(
+          job,
+          `导入完成：${job.fileName}`,
+          `新增 ${created} 条${IMPORT_KIND_LABELS[job.kind]}${companiesCreated ? `，新建企业 ${companiesCreated} 家` : ''}`,
+        ),
+      );
       await runner.commitTransaction();
       await this.progress(job.id, {
         status: 'done',
@@ -281,6 +300,17 @@ export class ImportsService implements BeforeApplicationShutdown {
     } finally {
       await runner.release();
     }
+  }
+
+  /** Whoever uploaded the file hears how it ended, with a link back to the import's outcome. */
+  private finished(job: ImportJob, title: string, body: string): NotifyInput {
+    return {
+      userId: job.createdById,
+      kind: 'import_finished',
+      title,
+      body,
+      link: `/imports?kind=${job.kind}&import=${job.id}`,
+    };
   }
 
   private progress(id: string, changes: Record<string, unknown>): Promise<void> {

@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   CheckCircleOutlined,
+  CloudUploadOutlined,
   ClockCircleOutlined,
   ExclamationCircleOutlined,
   MessageOutlined,
@@ -22,6 +23,7 @@ const ICONS: Record<NotificationKind, { icon: ReactNode; color: string }> = {
   project_stalled: { icon: <WarningOutlined />, color: '#c83a3a' },
   request_overdue: { icon: <ExclamationCircleOutlined />, color: '#c83a3a' },
   request_submitted: { icon: <MessageOutlined />, color: '#1f5fbf' },
+  import_finished: { icon: <CloudUploadOutlined />, color: '#389e0d' },
 };
 
 /** One icon and colour per kind, so a glance at the list tells interests from reviews and alarms. */

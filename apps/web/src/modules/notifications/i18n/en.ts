@@ -26,5 +26,6 @@ export const notificationsEn: Messages['notifications'] = {
     project_stalled: 'Project stalled',
     request_overdue: 'Request overdue',
     request_submitted: 'New enterprise request',
+    import_finished: 'Import finished',
   },
 };

@@ -24,5 +24,6 @@ export const notificationsZhCN = {
     project_stalled: '项目停滞',
     request_overdue: '诉求逾期',
     request_submitted: '企业新诉求',
+    import_finished: '导入完成',
   },
 };
