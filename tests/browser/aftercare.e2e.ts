@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser, newPage, screenshot } from './support/browser';
-import { signIn } from './support/console-pages';
+import { signIn, expectVisible } from './support/console-pages';
 import { startConsoleServer, type ConsoleServer } from './support/console-server';
 
 // The built server, Chromium and five people on a shared 2-core machine take a while.
@@ -246,17 +246,4 @@ async function openMenu(page: Page, label: string): Promise<void> {
 async function pickOption(page: Page, select: Locator, title: string): Promise<void> {
   await select.click();
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();
-}
-
-/** Waits for what a user would see, saying what the page showed instead when it does not come. */
-async function expectVisible(page: Page, locator: Locator): Promise<void> {
-  try {
-    await locator.first().waitFor({ state: 'visible' });
-  } catch (error) {
-    const text = await page
-      .locator('body')
-      .innerText()
-      .catch(() => '(no page)');
-    throw new Error(`${(error as Error).message}\n--- the page showed ---\n${text.slice(0, 2000)}`);
-  }
 }

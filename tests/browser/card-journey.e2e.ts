@@ -4,9 +4,9 @@ import type { LeadDto, NotificationDto, Page as ListPage, PromoProjectDto, UserD
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator } from 'playwright-core';
 import { launchBrowser, newPage, screenshot } from './support/browser';
-import { signIn } from './support/console-pages';
+import { signIn, expectVisible } from './support/console-pages';
 import { startConsoleServer, type ConsoleServer } from './support/console-server';
 
 // Starting the built server and Chromium on a shared 2-core machine takes a while.
@@ -357,19 +357,6 @@ async function uploadCover(server: ConsoleServer, token: string, id: string): Pr
   });
   if (!response.ok) throw new Error(`upload → ${response.status} ${await response.text()}`);
   return ((await response.json()) as { id: string }).id;
-}
-
-/** Waits for what a user would see, saying what the page showed instead when it does not come. */
-async function expectVisible(page: Page, locator: Locator): Promise<void> {
-  try {
-    await locator.first().waitFor({ state: 'visible' });
-  } catch (error) {
-    const text = await page
-      .locator('body')
-      .innerText()
-      .catch(() => '(no page)');
-    throw new Error(`${(error as Error).message}\n--- the page showed ---\n${text.slice(0, 2000)}`);
-  }
 }
 
 /** Waits until an element's text is exactly `expected`. */

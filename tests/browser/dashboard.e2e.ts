@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, screenshot } from './support/browser';
-import { signIn } from './support/console-pages';
+import { signIn, expectVisible } from './support/console-pages';
 import { startConsoleServer, type ConsoleServer } from './support/console-server';
 
 // Starting the built server and Chromium on a shared 2-core machine takes a while.
@@ -156,17 +156,4 @@ async function call<T = unknown>(
   const text = await response.text();
   if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
   return (text ? JSON.parse(text) : undefined) as T;
-}
-
-/** Waits for what a user would see, saying what the page showed instead when it does not come. */
-async function expectVisible(page: Page, locator: Locator): Promise<void> {
-  try {
-    await locator.first().waitFor({ state: 'visible' });
-  } catch (error) {
-    const text = await page
-      .locator('body')
-      .innerText()
-      .catch(() => '(no page)');
-    throw new Error(`${(error as Error).message}\n--- the page showed ---\n${text.slice(0, 2000)}`);
-  }
 }

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** Signs in through the login page, as a person would. */
 export async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
@@ -12,4 +12,17 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
 export async function signOut(page: Page): Promise<void> {
   await page.getByTestId('user-menu').click();
   await page.getByRole('menuitem', { name: '退出登录' }).click();
+}
+
+/** Waits for what a user would see, saying what the page showed instead when it does not come. */
+export async function expectVisible(page: Page, locator: Locator): Promise<void> {
+  try {
+    await locator.first().waitFor({ state: 'visible' });
+  } catch (error) {
+    const text = await page
+      .locator('body')
+      .innerText()
+      .catch(() => '(no page)');
+    throw new Error(`${(error as Error).message}\n--- the page showed ---\n${text.slice(0, 2000)}`);
+  }
 }
