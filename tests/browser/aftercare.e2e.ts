@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser, newPage, screenshot } from './support/browser';
-import { signIn, expectVisible } from './support/console-pages';
+import { dialogSettled, expectVisible, signIn } from './support/console-pages';
 import { startConsoleServer, type ConsoleServer } from './support/console-server';
 
 // The built server, Chromium and five people on a shared 2-core machine take a while.
@@ -112,6 +112,7 @@ describe('aftercare: an enterprise’s request from its QR code to the leader’
     await expectVisible(leader, row);
     await row.getByRole('button', { name: '指派' }).click();
     const dialog = leader.getByRole('dialog');
+    await dialogSettled(leader);
     await pickOption(leader, dialog.getByLabel('包保领导'), '王区长');
     await pickOption(leader, dialog.getByLabel('政府事务代表'), '赵代表');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
@@ -165,6 +166,7 @@ describe('aftercare: an enterprise’s request from its QR code to the leader’
     const requestUrl = rep.url();
     await rep.getByTestId('request-route').click();
     const route = rep.getByRole('dialog');
+    await dialogSettled(rep);
     await pickOption(rep, route.getByLabel('承办部门'), DEPARTMENT);
     await route.getByLabel('转办说明').fill('请一周内答复企业');
     await route.getByRole('button', { name: /确\s*定/ }).click();

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from './support/browser';
-import { signIn, expectVisible } from './support/console-pages';
+import { dialogSettled, expectVisible, signIn } from './support/console-pages';
 import { startConsoleServer, type ConsoleServer } from './support/console-server';
 
 // Starting the built server and Chromium on a shared 2-core machine takes a while.
@@ -85,6 +85,7 @@ describe('a roadshow in the console', () => {
     // 2. Two attendees: a company already in the register, and a walk-in created on the spot.
     await page.getByRole('button', { name: /添加参会企业/ }).click();
     let modal = page.getByRole('dialog');
+    await dialogSettled(page);
     await page.locator('#attendee_companyId').fill('华信');
     await page.getByTitle(`${EXISTING_COMPANY}（上海）`).click();
     await modal.getByLabel('联系人').fill('王建国');
@@ -94,6 +95,7 @@ describe('a roadshow in the console', () => {
 
     await page.getByRole('button', { name: /添加参会企业/ }).click();
     modal = page.getByRole('dialog');
+    await dialogSettled(page);
     await modal.getByText('现场新建企业').click();
     await modal.getByLabel('企业名称').fill(WALK_IN_COMPANY);
     await modal.getByLabel('所在城市').fill('苏州');
@@ -135,8 +137,11 @@ describe('a roadshow in the console', () => {
 
     await page.getByRole('button', { name: /登记现场签约/ }).click();
     modal = page.getByRole('dialog');
+    await dialogSettled(page);
     await page.locator('#signing_leadId').click();
     await page.getByTitle(LEAD).click();
+    // The choice must show in the field before the form is sent (a lost click left it empty once).
+    await expectVisible(page, modal.locator('.ant-select-content, .ant-select-selection-item').getByText(LEAD));
     await modal.getByLabel('签约额（万元）').fill('48000');
     await page.getByTestId('signing-submit').click();
     await expectVisible(page, page.getByText(`项目 ${LEAD} 已登记为现场签约`));

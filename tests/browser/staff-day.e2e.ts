@@ -1,7 +1,7 @@
 import { usccCheckCharacter } from '@lianqiao/domain';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, newPage, screenshot } from './support/browser';
-import { signIn, expectVisible } from './support/console-pages';
+import { dialogSettled, expectVisible, signIn } from './support/console-pages';
 import { startConsoleServer, type ConsoleServer } from './support/console-server';
 
 // Starting the built server and Chromium on a shared 2-core machine takes a while.
@@ -114,9 +114,7 @@ describe('a staff member’s day in the console', () => {
     await expectVisible(page, transition.getByText(`「${LEAD}」：在谈 → 已签约`));
     const asked = await transition.locator('.ant-form-item-label label').allTextContents();
     expect(asked).toEqual(['签约日期', '合同投资额（万元）', '备注']);
-    // On a loaded CI machine the first click was lost once: right after a drop dnd-kit swallows the
-    // next click for a moment, and the dialog was still zooming in. Click once it has settled.
-    await page.waitForFunction(() => !document.querySelector('.ant-modal[class*="zoom"]'));
+    await dialogSettled(page);
     await page.getByTestId('transition-submit').click();
     await expectVisible(page, transition.getByText('请填写签约日期'));
 

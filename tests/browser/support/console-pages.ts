@@ -23,6 +23,17 @@ export async function expectVisible(page: Page, locator: Locator): Promise<void>
       .locator('body')
       .innerText()
       .catch(() => '(no page)');
-    throw new Error(`${(error as Error).message}\n--- the page showed ---\n${text.slice(0, 2000)}`);
+    // Dialogs and drop-downs are appended to the body: show its end as well as its start.
+    const shown = text.length > 3000 ? `${text.slice(0, 1500)}\n[…]\n${text.slice(-1500)}` : text;
+    throw new Error(`${(error as Error).message}\n--- the page showed ---\n${shown}`);
   }
+}
+
+/**
+ * Waits until no antd dialog is still zooming in. On a loaded machine a click that lands during
+ * the animation, or right after a drag (dnd-kit swallows the next click for a moment), was lost.
+ */
+export async function dialogSettled(page: Page): Promise<void> {
+  await page.getByRole('dialog').first().waitFor({ state: 'visible' });
+  await page.waitForFunction(() => !document.querySelector('.ant-modal[class*="zoom"]'));
 }
