@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshot } from './support/browser';
+import { launchBrowser, newPage, screenshot, CONSOLE_CONTEXT } from './support/browser';
 import { signIn, expectVisible } from './support/console-pages';
 import { startConsoleServer, type ConsoleServer } from './support/console-server';
 
@@ -96,11 +96,11 @@ describe('a leader on the dashboard', () => {
 
   it('reads on a phone: nothing wider than the screen, two figures a row, the menu behind the header button', async () => {
     const phone = await browser.newContext({
+      ...CONSOLE_CONTEXT,
       viewport: { width: 390, height: 844 },
       deviceScaleFactor: 2,
       isMobile: true,
       hasTouch: true,
-      locale: 'zh-CN',
     });
     const small = await phone.newPage();
     small.setDefaultTimeout(20_000);

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser';
+import { launchBrowser, screenshot, CONSOLE_CONTEXT } from './support/browser';
 import { dialogSettled, expectVisible, signIn } from './support/console-pages';
 import { startConsoleServer, type ConsoleServer } from './support/console-server';
 
@@ -40,8 +40,8 @@ describe('a roadshow in the console', () => {
 
     // The event's days are China days: the browser keeps China time, as the district's staff do.
     const context = await browser.newContext({
+      ...CONSOLE_CONTEXT,
       viewport: { width: 1366, height: 800 },
-      locale: 'zh-CN',
       timezoneId: 'Asia/Shanghai',
     });
     page = await context.newPage();

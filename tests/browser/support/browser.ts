@@ -25,9 +25,16 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * What every console page in the journeys runs with: Chinese, and reduced motion, which the
+ * console honours by opening dialogs without animation. A click that landed during a dialog's
+ * zoom-in was lost on a loaded machine; without the zoom there is nothing to land in.
+ */
+export const CONSOLE_CONTEXT = { locale: 'zh-CN', reducedMotion: 'reduce' } as const;
+
 /** A fresh page (its own sessionStorage) at a desktop size, speaking Chinese. */
 export async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
+  const context = await browser.newContext({ ...CONSOLE_CONTEXT, viewport: { width: 1366, height: 800 } });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   return page;

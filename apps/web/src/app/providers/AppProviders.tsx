@@ -6,6 +6,11 @@ import { sessionStore } from '../../shared/http';
 import { antdLocaleOf, currentLanguage } from '../../shared/i18n';
 import { theme } from './theme';
 
+/** Those who asked their system for less motion get none: dialogs and drawers open without zooming or sliding. */
+const prefersReducedMotion =
+  typeof window !== 'undefined' && Boolean(window.matchMedia?.('(prefers-reduced-motion: reduce)')?.matches);
+const appTheme = prefersReducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme;
+
 /**
  * Everything a page relies on: the query cache, antd's theme and locale (following the i18n
  * language, so switching to English switches antd's own texts and date formats too). antd's
@@ -28,7 +33,7 @@ export function AppProviders({ queryClient, children }: { queryClient: QueryClie
 
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={antdLocaleOf(language)} theme={theme}>
+      <ConfigProvider locale={antdLocaleOf(language)} theme={appTheme}>
         {children}
       </ConfigProvider>
     </QueryClientProvider>
