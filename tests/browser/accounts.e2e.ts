@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, screenshot } from './support/browser';
-import { signIn, signOut } from './support/console-pages';
+import { expectVisible, signIn, signOut } from './support/console-pages';
 import { startConsoleServer, type ConsoleServer } from './support/console-server';
 
 // Starting the built server and Chromium on a shared 2-core machine takes a while.
@@ -78,16 +78,3 @@ describe('accounts in the console', () => {
     await screenshot(page, 'home-staff');
   });
 });
-
-/** Waits for what a user would see, saying what the page showed instead when it does not come. */
-async function expectVisible(page: Page, locator: ReturnType<Page['getByText']>): Promise<void> {
-  try {
-    await locator.first().waitFor({ state: 'visible' });
-  } catch (error) {
-    const text = await page
-      .locator('body')
-      .innerText()
-      .catch(() => '(no page)');
-    throw new Error(`${(error as Error).message}\n--- the page showed ---\n${text.slice(0, 2000)}`);
-  }
-}

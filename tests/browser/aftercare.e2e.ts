@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { call, login } from './support/api';
 import { launchBrowser, newPage, screenshot } from './support/browser';
 import { dialogSettled, expectVisible, signIn } from './support/console-pages';
 import { startConsoleServer, type ConsoleServer } from './support/console-server';
@@ -26,23 +27,6 @@ describe('aftercare: an enterprise’s request from its QR code to the leader’
   let browser: Browser;
   const contexts: BrowserContext[] = [];
 
-  /** Calls the API as a user would through the console, for what the journey takes as given. */
-  async function api<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-    const response = await fetch(`${server.baseUrl}${path}`, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-  const login = async (username: string, password: string) =>
-    (await api<{ accessToken: string }>('POST', '/api/auth/login', null, { username, password })).accessToken;
-
   async function personPage(username: string): Promise<Page> {
     const page = await newPage(browser);
     contexts.push(page.context());
@@ -64,21 +48,24 @@ describe('aftercare: an enterprise’s request from its QR code to the leader’
 
     // Given: a department, a task force, a leader, a representative, a department user, and a
     // company whose project has landed (registered).
-    const admin = await login(server.admin.username, server.admin.password);
-    const unit = await api<{ id: string }>('POST', '/api/org-units', admin, { name: DEPARTMENT, kind: 'department' });
-    const team = await api<{ id: string }>('POST', '/api/teams', admin, { name: '营商环境专班' });
+    const admin = await login(server, server.admin.username, server.admin.password);
+    const unit = await call<{ id: string }>(server, admin, 'POST', '/api/org-units', {
+      name: DEPARTMENT,
+      kind: 'department',
+    });
+    const team = await call<{ id: string }>(server, admin, 'POST', '/api/teams', { name: '营商环境专班' });
     const user = (username: string, displayName: string, role: string, extra: Record<string, unknown> = {}) =>
-      api('POST', '/api/users', admin, { username, displayName, role, password: PASSWORD, ...extra });
+      call(server, admin, 'POST', '/api/users', { username, displayName, role, password: PASSWORD, ...extra });
     await user('leader.wang', '王区长', 'leader');
     await user('rep.zhao', '赵代表', 'staff', { teamId: team.id });
     await user('dept.liu', '审批局小刘', 'staff', { orgUnitId: unit.id });
-    const company = await api<{ id: string }>('POST', '/api/companies', admin, { name: COMPANY });
-    const rep = await login('rep.zhao', PASSWORD);
-    const project = await api<{ id: string }>('POST', '/api/projects', rep, {
+    const company = await call<{ id: string }>(server, admin, 'POST', '/api/companies', { name: COMPANY });
+    const rep = await login(server, 'rep.zhao', PASSWORD);
+    const project = await call<{ id: string }>(server, rep, 'POST', '/api/projects', {
       name: '年产 2 万套转向架配件项目',
       companyId: company.id,
     });
-    await api('POST', `/api/projects/${project.id}/transitions`, rep, {
+    await call(server, rep, 'POST', `/api/projects/${project.id}/transitions`, {
       to: 'registered',
       signedAt: '2026-01-15',
       contractedWan: 12000,
@@ -86,7 +73,7 @@ describe('aftercare: an enterprise’s request from its QR code to the leader’
       version: 1,
     });
     // And a plan for the company in the cultivation pool, one milestone of two done.
-    await api('POST', '/api/cultivation', rep, {
+    await call(server, rep, 'POST', '/api/cultivation', {
       companyId: company.id,
       goal: 'above_scale',
       measures: '协调二期用地；对接区内银行授信；申报市级企业技术中心',

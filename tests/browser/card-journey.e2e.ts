@@ -7,6 +7,7 @@ import sharp from 'sharp';
 import type { Browser, BrowserContext, Locator } from 'playwright-core';
 import { launchBrowser, newPage, screenshot } from './support/browser';
 import { signIn, expectVisible } from './support/console-pages';
+import { call, login } from './support/api';
 import { startConsoleServer, type ConsoleServer } from './support/console-server';
 
 // Starting the built server and Chromium on a shared 2-core machine takes a while.
@@ -302,34 +303,6 @@ async function phoneContext(browser: Browser): Promise<BrowserContext> {
     userAgent: WECHAT_UA,
     locale: 'zh-CN',
   });
-}
-
-async function login(server: ConsoleServer, username: string, password: string): Promise<string> {
-  const { accessToken } = await call<{ accessToken: string }>(server, null, 'POST', '/api/auth/login', {
-    username,
-    password,
-  });
-  return accessToken;
-}
-
-async function call<T = unknown>(
-  server: ConsoleServer,
-  token: string | null,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const response = await fetch(`${server.baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...(body ? { 'Content-Type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
 }
 
 /** A landscape picture of a park (sky, fields, factory halls) as a JPEG. */

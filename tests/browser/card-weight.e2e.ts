@@ -1,6 +1,7 @@
 import type { PromoProjectDto } from '@lianqiao/contracts';
 import type { Browser, Request } from 'playwright-core';
 import { launchBrowser } from './support/browser';
+import { call, login } from './support/api';
 import { startConsoleServer, type ConsoleServer } from './support/console-server';
 
 jest.setTimeout(180_000);
@@ -16,7 +17,7 @@ describe('the public card page', () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startConsoleServer('card_weight'), launchBrowser()]);
-    admin = await login(server);
+    admin = await login(server, server.admin.username, server.admin.password);
     // As long a card as the form allows in every text, so the budget holds for the heaviest page.
     const longText = (line: string) =>
       `<ul>${Array.from({ length: 30 }, (_, i) => `<li>${line}（第${i + 1}条）</li>`).join('')}</ul>`;
@@ -104,31 +105,3 @@ describe('the public card page', () => {
     }
   });
 });
-
-async function login(server: ConsoleServer): Promise<string> {
-  const { accessToken } = await call<{ accessToken: string }>(server, null, 'POST', '/api/auth/login', {
-    username: server.admin.username,
-    password: server.admin.password,
-  });
-  return accessToken;
-}
-
-async function call<T = unknown>(
-  server: ConsoleServer,
-  token: string | null,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const response = await fetch(`${server.baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...(body ? { 'Content-Type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, screenshot } from './support/browser';
+import { call, login } from './support/api';
 import { expectVisible, signIn } from './support/console-pages';
 import { startConsoleServer, type ConsoleServer } from './support/console-server';
 
@@ -57,11 +58,8 @@ describe('importing leads in the console', () => {
     ]);
     await screenshot(page, 'import-failed');
 
-    const leads = await (
-      await fetch(`${server.baseUrl}/api/leads?q=${encodeURIComponent('氢能重卡')}`, {
-        headers: { authorization: `Bearer ${await token(page)}` },
-      })
-    ).json();
+    const admin = await login(server, server.admin.username, server.admin.password);
+    const leads = await call<{ total: number }>(server, admin, 'GET', `/api/leads?q=${encodeURIComponent('氢能重卡')}`);
     expect(leads.total).toBe(0);
   });
 
@@ -87,15 +85,3 @@ describe('importing leads in the console', () => {
     await expectVisible(page, page.getByRole('link', { name: '激光雷达项目' }));
   });
 });
-
-/** The console keeps its access token in sessionStorage; the test reads the API as the same user. */
-async function token(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    for (let i = 0; i < sessionStorage.length; i++) {
-      const value = sessionStorage.getItem(sessionStorage.key(i)!) ?? '';
-      const match = /"accessToken":"([^"]+)"/.exec(value);
-      if (match) return match[1];
-    }
-    throw new Error('no access token in sessionStorage');
-  });
-}

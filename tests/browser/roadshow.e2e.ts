@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, CONSOLE_CONTEXT } from './support/browser';
 import { dialogSettled, expectVisible, signIn } from './support/console-pages';
+import { call, login } from './support/api';
 import { startConsoleServer, type ConsoleServer } from './support/console-server';
 
 // Starting the built server and Chromium on a shared 2-core machine takes a while.
@@ -178,32 +179,4 @@ async function figureBecomes(page: Page, key: string, expected: string, timeoutM
     shown = await figure(page, key);
   }
   expect([key, shown]).toEqual([key, expected]);
-}
-
-async function login(server: ConsoleServer, username: string, password: string): Promise<string> {
-  const { accessToken } = await call<{ accessToken: string }>(server, null, 'POST', '/api/auth/login', {
-    username,
-    password,
-  });
-  return accessToken;
-}
-
-async function call<T = unknown>(
-  server: ConsoleServer,
-  token: string | null,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const response = await fetch(`${server.baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...(body ? { 'Content-Type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
 }

@@ -2,6 +2,7 @@ import { usccCheckCharacter } from '@lianqiao/domain';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, newPage, screenshot } from './support/browser';
 import { dialogSettled, expectVisible, signIn } from './support/console-pages';
+import { call, login } from './support/api';
 import { startConsoleServer, type ConsoleServer } from './support/console-server';
 
 // Starting the built server and Chromium on a shared 2-core machine takes a while.
@@ -163,32 +164,4 @@ async function dragTo(page: Page, source: Locator, target: Locator): Promise<voi
   await page.mouse.move(from.x + from.width / 2 + 12, from.y + 24, { steps: 4 });
   await page.mouse.move(to.x + to.width / 2, to.y + 120, { steps: 12 });
   await page.mouse.up();
-}
-
-async function login(server: ConsoleServer, username: string, password: string): Promise<string> {
-  const { accessToken } = await call<{ accessToken: string }>(server, null, 'POST', '/api/auth/login', {
-    username,
-    password,
-  });
-  return accessToken;
-}
-
-async function call<T = unknown>(
-  server: ConsoleServer,
-  token: string | null,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const response = await fetch(`${server.baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...(body ? { 'Content-Type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
 }
