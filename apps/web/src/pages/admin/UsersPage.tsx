@@ -53,21 +53,15 @@ export default function UsersPage() {
           <Alert type="error" showIcon title={describeError(list.error, t)} style={{ marginBottom: 16 }} />
         ) : null}
         <UsersTable
-          users={list.users}
-          loading={list.isLoading || (list.isFetching && !list.isFetchingNextPage)}
+          users={list.items}
+          loading={list.refreshing}
           currentUserId={me.id}
           teamNames={teamNames}
           orgUnitNames={orgUnitNames}
           onEdit={openDrawer}
           onResetPassword={setResetting}
         />
-        <LoadMoreFooter
-          shown={list.users.length}
-          total={list.total}
-          hasMore={list.hasNextPage}
-          loading={list.isFetchingNextPage}
-          onLoadMore={() => void list.fetchNextPage()}
-        />
+        <LoadMoreFooter list={list} />
       </Card>
       <UserFormDrawer
         key={drawer.key}

@@ -131,18 +131,12 @@ export default function AftercareCompaniesPage() {
           rowKey="companyId"
           columns={columns}
           dataSource={list.items}
-          loading={list.isLoading || (list.isFetching && !list.isFetchingNextPage)}
+          loading={list.refreshing}
           pagination={false}
           scroll={{ x: 'max-content' }}
           size="middle"
         />
-        <LoadMoreFooter
-          shown={list.items.length}
-          total={list.total}
-          hasMore={list.hasNextPage}
-          loading={list.isFetchingNextPage}
-          onLoadMore={() => void list.fetchNextPage()}
-        />
+        <LoadMoreFooter list={list} />
       </Card>
       <AssignmentModal
         key={editing.key}

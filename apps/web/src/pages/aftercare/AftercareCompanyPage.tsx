@@ -188,13 +188,7 @@ export default function AftercareCompanyPage() {
               show={['source']}
               emptyText={t('aftercare.requests.empty')}
             />
-            <LoadMoreFooter
-              shown={requests.items.length}
-              total={requests.total}
-              hasMore={requests.hasNextPage}
-              loading={requests.isFetchingNextPage}
-              onLoadMore={() => void requests.fetchNextPage()}
-            />
+            <LoadMoreFooter list={requests} />
           </Card>
         </Col>
         <Col span={24}>

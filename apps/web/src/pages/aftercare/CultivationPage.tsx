@@ -224,7 +224,7 @@ export default function CultivationPage() {
           rowKey="id"
           columns={columns}
           dataSource={list.items}
-          loading={list.isLoading || (list.isFetching && !list.isFetchingNextPage)}
+          loading={list.refreshing}
           pagination={false}
           scroll={{ x: 'max-content' }}
           size="middle"
@@ -232,13 +232,7 @@ export default function CultivationPage() {
             emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('aftercare.cultivation.empty')} />,
           }}
         />
-        <LoadMoreFooter
-          shown={list.items.length}
-          total={list.total}
-          hasMore={list.hasNextPage}
-          loading={list.isFetchingNextPage}
-          onLoadMore={() => void list.fetchNextPage()}
-        />
+        <LoadMoreFooter list={list} />
       </Card>
       <CultivationDrawer
         key={drawer.key}

@@ -31,19 +31,13 @@ export default function RequestReviewPage() {
         ) : null}
         <RequestsTable
           requests={list.items}
-          loading={list.isLoading || (list.isFetching && !list.isFetchingNextPage)}
+          loading={list.refreshing}
           show={['company', 'reason']}
           sort={filters.sort}
           onSortChange={(sort) => setFilters({ sort })}
           emptyText={t('aftercare.review.empty')}
         />
-        <LoadMoreFooter
-          shown={list.items.length}
-          total={list.total}
-          hasMore={list.hasNextPage}
-          loading={list.isFetchingNextPage}
-          onLoadMore={() => void list.fetchNextPage()}
-        />
+        <LoadMoreFooter list={list} />
       </Card>
     </>
   );

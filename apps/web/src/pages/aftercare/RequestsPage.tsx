@@ -54,18 +54,12 @@ export default function RequestsPage() {
         ) : null}
         <RequestsTable
           requests={list.items}
-          loading={list.isLoading || (list.isFetching && !list.isFetchingNextPage)}
+          loading={list.refreshing}
           sort={filters.sort}
           onSortChange={(sort) => setFilters({ sort })}
           emptyText={t('aftercare.requests.empty')}
         />
-        <LoadMoreFooter
-          shown={list.items.length}
-          total={list.total}
-          hasMore={list.hasNextPage}
-          loading={list.isFetchingNextPage}
-          onLoadMore={() => void list.fetchNextPage()}
-        />
+        <LoadMoreFooter list={list} />
       </Card>
       <CreateRequestDrawer
         key={drawer.key}

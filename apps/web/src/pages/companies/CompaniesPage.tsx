@@ -41,20 +41,13 @@ export default function CompaniesPage() {
         ) : null}
         <CompaniesTable
           companies={list.items}
-          loading={list.isLoading || (list.isFetching && !list.isFetchingNextPage)}
+          loading={list.refreshing}
           sort={filters.sort}
           filtered={filtered}
           onSort={(sort) => setFilters({ sort })}
           onCreate={openCreate}
         />
-        <LoadMoreFooter
-          shown={list.items.length}
-          total={list.total}
-          estimate={list.totalIsEstimate}
-          hasMore={list.hasNextPage}
-          loading={list.isFetchingNextPage}
-          onLoadMore={() => void list.fetchNextPage()}
-        />
+        <LoadMoreFooter list={list} />
       </Card>
       <CompanyFormDrawer
         key={drawer.key}

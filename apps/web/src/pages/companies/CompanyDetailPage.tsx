@@ -39,14 +39,7 @@ function CompanyLeads({ companyId, onCreate }: { companyId: string; onCreate: ()
           </Empty>
         }
       />
-      <LoadMoreFooter
-        shown={list.items.length}
-        total={list.total}
-        estimate={list.totalIsEstimate}
-        hasMore={list.hasNextPage}
-        loading={list.isFetchingNextPage}
-        onLoadMore={() => void list.fetchNextPage()}
-      />
+      <LoadMoreFooter list={list} />
     </>
   );
 }
@@ -62,14 +55,7 @@ function CompanyProjects({ companyId }: { companyId: string }) {
         loading={list.isLoading}
         empty={<Empty description={t('companies.linked.projectsEmpty')} />}
       />
-      <LoadMoreFooter
-        shown={list.items.length}
-        total={list.total}
-        estimate={list.totalIsEstimate}
-        hasMore={list.hasNextPage}
-        loading={list.isFetchingNextPage}
-        onLoadMore={() => void list.fetchNextPage()}
-      />
+      <LoadMoreFooter list={list} />
     </>
   );
 }

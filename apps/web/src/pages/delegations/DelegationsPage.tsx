@@ -82,7 +82,7 @@ export default function DelegationsPage() {
         <Table<DelegationListItemDto>
           rowKey="id"
           dataSource={list.items}
-          loading={list.isLoading || (list.isFetching && !list.isFetchingNextPage)}
+          loading={list.refreshing}
           pagination={false}
           scroll={{ x: 900 }}
           onChange={(_, __, sorter) => setFilters({ sort: sortParamOf(sorter) })}
@@ -137,13 +137,7 @@ export default function DelegationsPage() {
             },
           ]}
         />
-        <LoadMoreFooter
-          shown={list.items.length}
-          total={list.total}
-          hasMore={list.hasNextPage}
-          loading={list.isFetchingNextPage}
-          onLoadMore={() => void list.fetchNextPage()}
-        />
+        <LoadMoreFooter list={list} />
       </Card>
       <DelegationFormDrawer
         key={drawer.key}

@@ -42,7 +42,7 @@ export default function LeadsPage() {
         ) : null}
         <LeadsTable
           leads={list.items}
-          loading={list.isLoading || (list.isFetching && !list.isFetchingNextPage)}
+          loading={list.refreshing}
           sort={filters.sort}
           onSort={(sort) => setFilters({ sort })}
           empty={
@@ -55,14 +55,7 @@ export default function LeadsPage() {
             </Empty>
           }
         />
-        <LoadMoreFooter
-          shown={list.items.length}
-          total={list.total}
-          estimate={list.totalIsEstimate}
-          hasMore={list.hasNextPage}
-          loading={list.isFetchingNextPage}
-          onLoadMore={() => void list.fetchNextPage()}
-        />
+        <LoadMoreFooter list={list} />
       </Card>
       <LeadFormDrawer
         key={drawer.key}

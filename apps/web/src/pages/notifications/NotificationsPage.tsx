@@ -96,22 +96,16 @@ export default function NotificationsPage() {
         ) : null}
         {list.isLoading ? (
           <Skeleton active paragraph={{ rows: 6 }} />
-        ) : list.notifications.length === 0 ? (
+        ) : list.items.length === 0 ? (
           <Empty description={filters.unread ? t('notifications.emptyUnread') : t('notifications.empty')} />
         ) : (
           <Flex vertical gap={2} data-testid="notification-list">
-            {list.notifications.map((notification) => (
+            {list.items.map((notification) => (
               <NotificationItem key={notification.id} notification={notification} onOpen={open} />
             ))}
           </Flex>
         )}
-        <LoadMoreFooter
-          shown={list.notifications.length}
-          total={list.total}
-          hasMore={list.hasNextPage}
-          loading={list.isFetchingNextPage}
-          onLoadMore={() => void list.fetchNextPage()}
-        />
+        <LoadMoreFooter list={list} />
       </Card>
     </>
   );

@@ -58,7 +58,7 @@ export default function ProjectsPage() {
         ) : null}
         <ProjectsTable
           projects={list.items}
-          loading={list.isLoading || (list.isFetching && !list.isFetchingNextPage)}
+          loading={list.refreshing}
           sort={filters.sort}
           onSort={(sort) => setFilters({ sort })}
           empty={
@@ -71,14 +71,7 @@ export default function ProjectsPage() {
             </Empty>
           }
         />
-        <LoadMoreFooter
-          shown={list.items.length}
-          total={list.total}
-          estimate={list.totalIsEstimate}
-          hasMore={list.hasNextPage}
-          loading={list.isFetchingNextPage}
-          onLoadMore={() => void list.fetchNextPage()}
-        />
+        <LoadMoreFooter list={list} />
       </Card>
       <ProjectFormDrawer
         key={drawer.key}

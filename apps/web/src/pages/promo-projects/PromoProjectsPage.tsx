@@ -24,7 +24,7 @@ export default function PromoProjectsPage() {
   const [raw, setFilters] = useUrlFilters(PROMO_FILTER_KEYS);
   const { tab, filters } = useMemo(() => promoFiltersFromUrl(raw), [raw]);
   const list = usePromoList(filters);
-  const ownerNames = useUserNames(list.projects.map((p) => p.ownerId));
+  const ownerNames = useUserNames(list.items.map((p) => p.ownerId));
   const leader = canReview(me);
   const [selected, setSelected] = useState<string[]>([]);
   const [zipping, setZipping] = useState(false);
@@ -102,19 +102,13 @@ export default function PromoProjectsPage() {
           <Alert type="error" showIcon title={describeError(list.error, t)} style={{ marginBottom: 16 }} />
         ) : null}
         <PromoTable
-          projects={list.projects}
-          loading={list.isLoading || (list.isFetching && !list.isFetchingNextPage)}
+          projects={list.items}
+          loading={list.refreshing}
           me={me}
           ownerNames={ownerNames}
           selection={leader ? { keys: selected, onChange: setSelected } : undefined}
         />
-        <LoadMoreFooter
-          shown={list.projects.length}
-          total={list.total}
-          hasMore={list.hasNextPage}
-          loading={list.isFetchingNextPage}
-          onLoadMore={() => void list.fetchNextPage()}
-        />
+        <LoadMoreFooter list={list} />
       </Card>
     </>
   );

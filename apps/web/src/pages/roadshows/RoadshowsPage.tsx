@@ -108,7 +108,7 @@ export default function RoadshowsPage() {
           <Table<RoadshowListItemDto>
             rowKey="id"
             dataSource={list.items}
-            loading={list.isLoading || (list.isFetching && !list.isFetchingNextPage)}
+            loading={list.refreshing}
             pagination={false}
             scroll={{ x: 900 }}
             onChange={(_, __, sorter) => setFilters({ sort: sortParamOf(sorter) })}
@@ -156,13 +156,7 @@ export default function RoadshowsPage() {
               },
             ]}
           />
-          <LoadMoreFooter
-            shown={list.items.length}
-            total={list.total}
-            hasMore={list.hasNextPage}
-            loading={list.isFetchingNextPage}
-            onLoadMore={() => void list.fetchNextPage()}
-          />
+          <LoadMoreFooter list={list} />
         </Card>
       )}
       <RoadshowFormDrawer

@@ -22,5 +22,14 @@ export function useKeysetList<T>(
   });
   const items = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
   const first = query.data?.pages[0];
-  return { ...query, items, total: first?.total ?? 0, totalIsEstimate: first?.totalIsEstimate ?? false };
+  return {
+    ...query,
+    items,
+    total: first?.total ?? 0,
+    totalIsEstimate: first?.totalIsEstimate ?? false,
+    /** Loading the first page or new filters (not a next page): what the table's spinner shows. */
+    refreshing: query.isLoading || (query.isFetching && !query.isFetchingNextPage),
+  };
 }
+
+export type KeysetList<T> = ReturnType<typeof useKeysetList<T>>;

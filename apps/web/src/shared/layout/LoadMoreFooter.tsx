@@ -1,25 +1,22 @@
 import { Button, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { KeysetList } from '../hooks/useKeysetList';
 
 /**
  * Under a keyset-paged list: how many are shown of how many ("约 N 条" when the total is the
  * database's estimate), and the button for the next page.
  */
 export function LoadMoreFooter({
-  shown,
-  total,
-  estimate = false,
-  hasMore,
-  loading,
-  onLoadMore,
+  list,
 }: {
-  shown: number;
-  total: number;
-  estimate?: boolean;
-  hasMore: boolean;
-  loading: boolean;
-  onLoadMore: () => void;
+  list: Pick<
+    KeysetList<unknown>,
+    'items' | 'total' | 'totalIsEstimate' | 'hasNextPage' | 'isFetchingNextPage' | 'fetchNextPage'
+  >;
 }) {
+  const { items, total, totalIsEstimate: estimate, hasNextPage: hasMore, isFetchingNextPage: loading } = list;
+  const shown = items.length;
+  const onLoadMore = () => void list.fetchNextPage();
   const { t } = useTranslation();
   if (total === 0) return null;
   return (

@@ -1,11 +1,11 @@
 import type {
   AftercareCompanyDto,
   EnterpriseRequestDto,
-  Page,
   Role,
   UpdateAftercareAssignmentRequest,
 } from '@lianqiao/contracts';
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useKeysetList } from '../../../shared/hooks/useKeysetList';
 import { useMemo } from 'react';
 import {
   aftercareApi,
@@ -38,22 +38,6 @@ export const aftercareKeys = {
   cultivation: (filters: CultivationFilters) => ['cultivation', 'list', filters] as const,
 };
 
-/** Keyset pages: `fetchNextPage` follows `nextCursor`; the first page answers `total`. */
-function useKeysetPages<T>(
-  queryKey: readonly unknown[],
-  fetchPage: (cursor: string | undefined, signal: AbortSignal) => Promise<Page<T>>,
-) {
-  const query = useInfiniteQuery({
-    queryKey,
-    queryFn: ({ pageParam, signal }) => fetchPage(pageParam, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
-  const items = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
-  return { ...query, items, total: query.data?.pages[0]?.total ?? 0 };
-}
-
 export function useMyEnterprises(people: { leaderId?: string; repId?: string }) {
   return useQuery({
     queryKey: aftercareKeys.mine(people),
@@ -63,7 +47,7 @@ export function useMyEnterprises(people: { leaderId?: string; repId?: string }) 
 }
 
 export function useAftercareCompanies(filters: AftercareCompanyFilters) {
-  return useKeysetPages(aftercareKeys.companies(filters), (cursor, signal) =>
+  return useKeysetList(aftercareKeys.companies(filters), (cursor, signal) =>
     aftercareApi.companies(filters, cursor, signal),
   );
 }
@@ -111,13 +95,13 @@ export function useRotateRequestLink() {
 }
 
 export function useRequests(filters: RequestFilters) {
-  return useKeysetPages(aftercareKeys.requests('list', filters), (cursor, signal) =>
+  return useKeysetList(aftercareKeys.requests('list', filters), (cursor, signal) =>
     aftercareApi.requests(filters, cursor, signal),
   );
 }
 
 export function useReviewRequests(filters: RequestFilters) {
-  return useKeysetPages(aftercareKeys.requests('review', filters), (cursor, signal) =>
+  return useKeysetList(aftercareKeys.requests('review', filters), (cursor, signal) =>
     aftercareApi.review(filters, cursor, signal),
   );
 }
@@ -190,7 +174,7 @@ export const useTransitionRequest = () =>
   );
 
 export function useCultivation(filters: CultivationFilters) {
-  return useKeysetPages(aftercareKeys.cultivation(filters), (cursor, signal) =>
+  return useKeysetList(aftercareKeys.cultivation(filters), (cursor, signal) =>
     aftercareApi.cultivation(filters, cursor, signal),
   );
 }

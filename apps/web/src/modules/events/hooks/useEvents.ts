@@ -1,4 +1,5 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useKeysetList } from '../../../shared/hooks/useKeysetList';
 import {
   delegationsApi,
   lookupsApi,
@@ -26,14 +27,7 @@ export const delegationKeys = {
 };
 
 export function useRoadshowList(filters: RoadshowListFilters) {
-  const query = useInfiniteQuery({
-    queryKey: roadshowKeys.list(filters),
-    queryFn: ({ pageParam, signal }) => roadshowsApi.list(filters, pageParam, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
-  return { ...query, items: query.data?.pages.flatMap((p) => p.items) ?? [], total: query.data?.pages[0]?.total ?? 0 };
+  return useKeysetList(roadshowKeys.list(filters), (cursor, signal) => roadshowsApi.list(filters, cursor, signal));
 }
 
 export function useRoadshowCalendar(from: string, to: string) {
@@ -67,14 +61,7 @@ export function useRoadshowChange<V, R>(id: string, mutationFn: (variables: V) =
 }
 
 export function useDelegationList(filters: DelegationListFilters) {
-  const query = useInfiniteQuery({
-    queryKey: delegationKeys.list(filters),
-    queryFn: ({ pageParam, signal }) => delegationsApi.list(filters, pageParam, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
-  return { ...query, items: query.data?.pages.flatMap((p) => p.items) ?? [], total: query.data?.pages[0]?.total ?? 0 };
+  return useKeysetList(delegationKeys.list(filters), (cursor, signal) => delegationsApi.list(filters, cursor, signal));
 }
 
 export function useDelegation(id: string) {

@@ -1,4 +1,5 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useKeysetList } from '../../../shared/hooks/useKeysetList';
 import { notificationsApi, type NotificationFilters } from '../api/notifications-api';
 
 /** How often the header's badge asks for the unread count. */
@@ -35,17 +36,9 @@ export function useLatestNotifications(enabled: boolean) {
 }
 
 export function useNotificationList(filters: NotificationFilters) {
-  const query = useInfiniteQuery({
-    queryKey: notificationKeys.list(filters),
-    queryFn: ({ pageParam, signal }) => notificationsApi.list(filters, pageParam, 30, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  return {
-    ...query,
-    notifications: query.data?.pages.flatMap((page) => page.items) ?? [],
-    total: query.data?.pages[0]?.total ?? 0,
-  };
+  return useKeysetList(notificationKeys.list(filters), (cursor, signal) =>
+    notificationsApi.list(filters, cursor, 30, signal),
+  );
 }
 
 /** Reading changes the badge, the dropdown and the page alike: all of them refetch. */

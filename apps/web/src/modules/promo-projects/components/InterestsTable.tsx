@@ -12,7 +12,7 @@ import { useUserNames } from '../hooks/useUserNames';
 export function InterestsTable({ promoId }: { promoId: string }) {
   const { t } = useTranslation();
   const list = usePromoInterests(promoId, true);
-  const names = useUserNames(list.interests.map((i) => i.referrerId));
+  const names = useUserNames(list.items.map((i) => i.referrerId));
   const columns: TableColumnsType<CardInterestDto> = [
     {
       title: t('promo.interests.name'),
@@ -69,19 +69,13 @@ export function InterestsTable({ promoId }: { promoId: string }) {
         rowKey="id"
         size="small"
         columns={columns}
-        dataSource={list.interests}
+        dataSource={list.items}
         loading={list.isLoading}
         pagination={false}
         scroll={{ x: 900 }}
         locale={{ emptyText: t('promo.interests.empty') }}
       />
-      <LoadMoreFooter
-        shown={list.interests.length}
-        total={list.total}
-        hasMore={list.hasNextPage}
-        loading={list.isFetchingNextPage}
-        onLoadMore={() => void list.fetchNextPage()}
-      />
+      <LoadMoreFooter list={list} />
     </>
   );
 }

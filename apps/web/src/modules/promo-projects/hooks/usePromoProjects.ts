@@ -1,5 +1,6 @@
 import type { PromoProjectDto } from '@lianqiao/contracts';
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useKeysetList } from '../../../shared/hooks/useKeysetList';
 import { promoApi, type CreatePromoRequest, type PromoListFilters, type UpdatePromoRequest } from '../api/promo-api';
 
 export const promoKeys = {
@@ -14,16 +15,7 @@ export const promoKeys = {
 
 /** Keyset pages of cards: `fetchNextPage` follows `nextCursor`; the first page answers `total`. */
 export function usePromoList(filters: PromoListFilters) {
-  const query = useInfiniteQuery({
-    queryKey: promoKeys.list(filters),
-    queryFn: ({ pageParam, signal }) => promoApi.list(filters, pageParam, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
-  const projects = query.data?.pages.flatMap((page) => page.items) ?? [];
-  const total = query.data?.pages[0]?.total ?? 0;
-  return { ...query, projects, total };
+  return useKeysetList(promoKeys.list(filters), (cursor, signal) => promoApi.list(filters, cursor, signal));
 }
 
 export function usePromoProject(id: string | undefined) {
@@ -56,18 +48,9 @@ export function usePromoStats(id: string, range: { from?: string; to?: string })
 }
 
 export function usePromoInterests(id: string, enabled: boolean) {
-  const query = useInfiniteQuery({
-    queryKey: promoKeys.interests(id),
-    queryFn: ({ pageParam, signal }) => promoApi.interests(id, pageParam, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  return useKeysetList(promoKeys.interests(id), (cursor, signal) => promoApi.interests(id, cursor, signal), {
     enabled,
   });
-  return {
-    ...query,
-    interests: query.data?.pages.flatMap((page) => page.items) ?? [],
-    total: query.data?.pages[0]?.total ?? 0,
-  };
 }
 
 /** After any change the card is put in the cache at once; lists, its preview and history refetch. */

@@ -1,5 +1,6 @@
 import type { UserDto } from '@lianqiao/contracts';
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useKeysetList } from '../../../shared/hooks/useKeysetList';
 import { sessionStore } from '../../../shared/http';
 import { usersApi, type CreateUserRequest, type UpdateUserRequest, type UserListFilters } from '../api/users-api';
 
@@ -11,16 +12,7 @@ export const userKeys = {
 
 /** Keyset pages of users: `fetchNextPage` follows `nextCursor`; the first page answers `total`. */
 export function useUserList(filters: UserListFilters) {
-  const query = useInfiniteQuery({
-    queryKey: userKeys.list(filters),
-    queryFn: ({ pageParam, signal }) => usersApi.list(filters, pageParam, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
-  const users = query.data?.pages.flatMap((page) => page.items) ?? [];
-  const total = query.data?.pages[0]?.total ?? 0;
-  return { ...query, users, total };
+  return useKeysetList(userKeys.list(filters), (cursor, signal) => usersApi.list(filters, cursor, signal));
 }
 
 export function useUser(id: string | undefined) {
