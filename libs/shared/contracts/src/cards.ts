@@ -145,6 +145,41 @@ export interface PublicCardDto {
   publishedAt: string | null;
 }
 
+/**
+ * The one mapping from a card's content to its public fields: the server's /c/{slug} and the
+ * console's live preview both go through it, so the preview cannot drift from what investors see.
+ */
+export function publicCardOf(
+  content: Omit<PromoContentDto, 'chainNodeIds' | 'coverImageId' | 'galleryImageIds'>,
+  context: {
+    slug: string;
+    cover: CardImage | null;
+    gallery: CardImage[];
+    districtName: string;
+    publishedAt: string | null;
+  },
+): PublicCardDto {
+  return {
+    slug: context.slug,
+    kind: content.kind,
+    kindLabel: PROMO_KIND_LABELS[content.kind],
+    title: content.title,
+    summary: content.summary,
+    location: content.location,
+    landMu: content.landMu,
+    floorAreaM2: content.floorAreaM2,
+    investmentScaleWan: content.investmentScaleWan,
+    advantages: content.advantages,
+    policies: content.policies,
+    contactName: content.contactName,
+    contactPhone: content.contactPhone,
+    cover: context.cover,
+    gallery: context.gallery,
+    districtName: context.districtName,
+    publishedAt: context.publishedAt,
+  };
+}
+
 export const SHARE_FORMATS = ['svg', 'png'] as const;
 export type ShareFormat = (typeof SHARE_FORMATS)[number];
 /** screen: 512 px for phones and chats; print: 2048 px (≈ 7 cm at 600 dpi) for posters and banners. */

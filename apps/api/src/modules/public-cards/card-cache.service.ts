@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PROMO_KIND_LABELS, type PromoContentDto, type PublicCardDto } from '@lianqiao/contracts';
+import { publicCardOf, type PromoContentDto, type PublicCardDto } from '@lianqiao/contracts';
 import { renderCardPage } from '@lianqiao/card';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
@@ -47,25 +47,13 @@ export function toPublicCard(
   districtName: string,
   publishedAt: Date | null,
 ): PublicCardDto {
-  return {
+  return publicCardOf(content, {
     slug,
-    kind: content.kind,
-    kindLabel: PROMO_KIND_LABELS[content.kind],
-    title: content.title,
-    summary: content.summary,
-    location: content.location,
-    landMu: content.landMu,
-    floorAreaM2: content.floorAreaM2,
-    investmentScaleWan: content.investmentScaleWan,
-    advantages: content.advantages,
-    policies: content.policies,
-    contactName: content.contactName,
-    contactPhone: content.contactPhone,
     cover: content.coverImageId ? (images.get(content.coverImageId) ?? null) : null,
     gallery: content.galleryImageIds.map((id) => images.get(id)).filter((image) => image !== undefined),
     districtName,
     publishedAt: publishedAt?.toISOString() ?? null,
-  };
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import {
-  PROMO_KIND_LABELS,
+  publicCardOf,
   PROMO_KINDS,
   PROMO_STATUSES,
   type CardImage,
@@ -173,24 +173,9 @@ export function previewCardOf(
   images: PromoImages,
   context: { slug: string; districtName: string; publishedAt: string | null },
 ): PublicCardDto {
-  const content = contentOf({ ...values, title: values.title ?? '' });
-  return {
-    slug: context.slug,
-    kind: content.kind,
-    kindLabel: PROMO_KIND_LABELS[content.kind],
-    title: content.title,
-    summary: content.summary,
-    location: content.location,
-    landMu: content.landMu,
-    floorAreaM2: content.floorAreaM2,
-    investmentScaleWan: content.investmentScaleWan,
-    advantages: content.advantages,
-    policies: content.policies,
-    contactName: content.contactName,
-    contactPhone: content.contactPhone,
+  return publicCardOf(contentOf({ ...values, title: values.title ?? '' }), {
+    ...context,
     cover: images.cover,
     gallery: images.gallery,
-    districtName: context.districtName,
-    publishedAt: context.publishedAt,
-  };
+  });
 }
