@@ -64,4 +64,21 @@ describe('list totals', () => {
       expect(seen.size).toBe(12_000);
     },
   );
+  it('pages on exactly when the row its cursor names was deleted since, and skips nothing after a hard delete', async () => {
+    const page = (cursor?: string) =>
+      t.get(`/api/leads?status=following&sort=createdAt:desc&limit=3${cursor ? `&cursor=${cursor}` : ''}`, staff.token);
+    const first = await page();
+    const ids = (body: { items: Array<{ id: string }> }) => body.items.map((l) => l.id);
+    // Deleted in the console (soft): the page after it is exactly the next three.
+    expect((await t.delete(`/api/leads/${first.body.items[2].id}`, staff.token)).status).toBe(204);
+    const next = await page(first.body.nextCursor);
+    expect(next.status).toBe(200);
+    expect(next.body.items).toHaveLength(3);
+    expect(ids(next.body).some((id) => ids(first.body).includes(id))).toBe(false);
+    // Removed from the table (a clean-up script): the next page may repeat, but loses no row.
+    await t.dataSource.query(`DELETE FROM leads WHERE id = $1`, [next.body.items[2].id]);
+    const after = await page(next.body.nextCursor);
+    expect(after.status).toBe(200);
+    expect(after.body.items).toHaveLength(3);
+  });
 });

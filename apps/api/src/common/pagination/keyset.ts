@@ -49,7 +49,7 @@ export async function keysetPage<E extends ObjectLiteral, D, R extends { id: str
     } else {
       const after = `(${options.column}, ${idColumn}) ${cmp} (${cursorValueSql(qb, options.alias, options.column)}, :cursorId)`;
       qb.andWhere(options.nullable ? `(${after} OR ${options.column} IS NULL)` : after, {
-        cursorValue: value,
+        cursorValue: fallbackValue(value, dir),
         cursorId: id,
       });
     }
@@ -78,7 +78,7 @@ export async function keysetPage<E extends ObjectLiteral, D, R extends { id: str
  * value, rows written in the same millisecond (a bulk insert shares one now()) were skipped or
  * repeated. So the value is read back from the cursor's row by its primary key (an init plan: one
  * index probe per page, and the comparison still drives the index), falling back to the cursor's
- * value if that row is gone.
+ * value if that row is gone (soft deletes keep it; only a hard delete loses it).
  */
 function cursorValueSql<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, alias: string, column: string): string {
   const prefix = `${alias}.`;
@@ -86,6 +86,17 @@ function cursorValueSql<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, alia
   const table = qb.expressionMap.mainAlias!.metadata.tablePath;
   return `coalesce((SELECT keyset_row.${column.slice(prefix.length)} FROM "${table}" keyset_row WHERE keyset_row.id = :cursorId), :cursorValue)`;
 }
+
+/**
+ * The cursor's own value, for when its row is gone. A timestamp in it is cut to the millisecond, so
+ * it is widened to the end of that millisecond going down: the next page may then repeat rows of
+ * that one millisecond, but never skips any.
+ */
+function fallbackValue(value: string | number, dir: 'ASC' | 'DESC'): string | number {
+  if (dir === 'ASC' || typeof value !== 'string' || !ISO_MS.test(value)) return value;
+  return new Date(Date.parse(value) + 1).toISOString();
+}
+const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /**
  * The planner's estimate first (no rows read); an exact count, capped, only when the estimate says
