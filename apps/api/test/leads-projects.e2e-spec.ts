@@ -538,6 +538,95 @@ describe('leads, follow-ups and the project pipeline', () => {
       expect(new Set(seen).size).toBe(7);
     });
 
+    // The lists, the board and the project detail send JSON made by PostgreSQL; the records'
+    // other answers are mapped in TypeScript. These hold the two to the same fields and values.
+    it('gives lead list items exactly as GET gives each lead', async () => {
+      const company = await t.post('/api/companies', { name: '列表字段电池有限公司' }, staffB.token);
+      const tree = await t.get('/api/chains/automotive', staffB.token);
+      const full = await newLead(staffB, {
+        name: '列表字段线索甲',
+        companyId: company.body.id,
+        sourceRefId: '7d0c7a5e-2f7e-4a43-9c3e-4f8d3a1b2c3d',
+        chainNodeIds: [tree.body.nodes[0].id],
+        contactName: '王总',
+        contactMobile: '13900002222',
+        notes: '对方关注土地指标',
+        nextFollowUpAt: '2026-12-03T10:15:30.123+08:00',
+      });
+      await t.post(
+        '/api/activities',
+        {
+          subjectType: 'lead',
+          subjectId: full.id,
+          kind: 'visit',
+          occurredAt: '2026-11-20T15:00:00+08:00',
+          summary: '上门拜访',
+        },
+        staffB.token,
+      );
+      const invalid = await newLead(staffB, { name: '列表字段线索乙', estimatedWan: null });
+      await t.patch(
+        `/api/leads/${invalid.id}`,
+        { status: 'invalid', invalidReason: '已在外地落户', version: 1 },
+        staffB.token,
+      );
+
+      const list = await t.get(`/api/leads?q=${encodeURIComponent('列表字段线索')}`, staffB.token);
+      expect(list.headers['content-type']).toMatch(/^application\/json/);
+      expect(list.body).toMatchObject({ nextCursor: null, total: 2 });
+      // Newest first: the invalid one was created last.
+      const [second, first] = list.body.items;
+      expect(first).toEqual((await t.get(`/api/leads/${full.id}`, staffB.token)).body);
+      expect(second).toEqual((await t.get(`/api/leads/${invalid.id}`, staffB.token)).body);
+      expect(first).toMatchObject({
+        companyName: '列表字段电池有限公司',
+        status: 'following',
+        nextFollowUpAt: '2026-12-03T02:15:30.123Z',
+        firstResponseAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      });
+      expect(second).toMatchObject({ estimatedWan: null, status: 'invalid', invalidReason: '已在外地落户' });
+    });
+
+    it('gives project list items, board cards and the detail exactly as the project is written', async () => {
+      const company = await t.post('/api/companies', { name: '列表字段整车有限公司' }, staffB.token);
+      const created = await newProject(staffB, {
+        name: '列表字段项目',
+        companyId: company.body.id,
+        codeName: 'X-01',
+        isConfidential: true,
+        capitalOrigin: 'foreign',
+        capitalSource: '德国',
+        fixedAssetWan: 90000,
+        projectedJobs: 800,
+        landMu: 120.5,
+        factoryAreaM2: 56000,
+        expectedOutputWan: 300000,
+        expectedTaxWan: 12000,
+      });
+      const signed = await t.post(
+        `/api/projects/${created.id}/transitions`,
+        { to: 'signed', signedAt: '2026-11-02', contractedWan: 80000, version: 1 },
+        staffB.token,
+      );
+      expect(signed.status).toBe(200);
+      const written = signed.body;
+
+      const detail = await t.get(`/api/projects/${created.id}`, staffB.token);
+      expect(detail.headers['content-type']).toMatch(/^application\/json/);
+      expect(detail.body).toEqual(written);
+      expect(detail.body).toMatchObject({
+        landMu: 120.5,
+        signedAt: '2026-11-02',
+        stalled: false,
+        isConfidential: true,
+      });
+      const list = await t.get(`/api/projects?q=${encodeURIComponent('列表字段项目')}`, staffB.token);
+      expect(list.body.items).toEqual([written]);
+      const board = await t.get('/api/projects/board', staffB.token);
+      const column = board.body.columns.find((c: { stage: string }) => c.stage === 'signed');
+      expect(column.items.find((p: { id: string }) => p.id === created.id)).toEqual(written);
+    });
+
     it('rejects a malformed cursor with 400', async () => {
       expect((await t.get('/api/leads?cursor=garbage', staffB.token)).status).toBe(400);
     });

@@ -19,10 +19,15 @@ const NODE_FLAGS = ['--enable-source-maps', '--max-old-space-size=256'];
  * its one-time catch-up of the seeded backlog (hundreds of thousands of overdue follow-ups) is
  * not what is measured, and would hold a core for minutes.
  */
-export async function startApiProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ApiProcess> {
+export async function startApiProcess(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  /** Extra node flags, e.g. --cpu-prof to profile the API under load. */
+  nodeFlags: string[] = [],
+): Promise<ApiProcess> {
   if (!existsSync(BUILT_MAIN)) throw new Error(`${BUILT_MAIN} is missing: run \`npx nx run api:build\` first`);
   const port = await pickPort(0);
-  const child: ChildProcess = spawn(process.execPath, [...NODE_FLAGS, BUILT_MAIN], {
+  const child: ChildProcess = spawn(process.execPath, [...NODE_FLAGS, ...nodeFlags, BUILT_MAIN], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

@@ -24,3 +24,18 @@ export function selectColumns<E extends ObjectLiteral>(
 
 export const isoOrNull = (value: Date | null): string | null => (value ? value.toISOString() : null);
 export const numberOrNull = (value: string | number | null): number | null => (value === null ? null : Number(value));
+
+/**
+ * A JSON object made by PostgreSQL from named SQL expressions, for lists that send rows through as
+ * JSON (keysetJsonPage). Numbers, booleans, arrays and SQL dates come out as the DTOs give them;
+ * timestamps must go through isoSql.
+ */
+export function jsonObjectSql(fields: Record<string, string>): string {
+  return `json_build_object(${Object.entries(fields)
+    .map(([name, expression]) => `'${name}', ${expression}`)
+    .join(', ')})`;
+}
+
+/** A timestamp as `Date.toISOString()` prints it (UTC, milliseconds), so JSON made in SQL matches the DTOs. */
+export const isoSql = (expression: string): string =>
+  `to_char(${expression} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;

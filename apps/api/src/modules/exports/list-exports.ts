@@ -17,6 +17,7 @@ import { ApiError } from '../../common/errors/api-error';
 import { parseSort } from '../../common/pagination/cursor';
 import { escapeLike } from '../../common/persistence/search';
 import type { Cell, TableColumn } from './table-writer';
+import { stalledSql } from '../projects/projects.service';
 
 /** Chain-segment and team names, loaded once per export (tens to hundreds of rows). */
 export interface ExportLookups {
@@ -188,7 +189,7 @@ export function projectsPlan(
       started_at: day('project.started_at'),
       producing_at: day('project.producing_at'),
       lead_source: 'project.lead_source',
-      stalled: `(project.stage NOT IN ('in_production', 'lost') AND project.last_progress_at < now() - make_interval(days => ${Number(stalledDays)}))`,
+      stalled: stalledSql(stalledDays),
       last_progress: china('project.last_progress_at'),
       created: china('project.created_at'),
     },

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, P
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
+import { SendsJsonText } from '../../common/http/json-text';
 import { ProjectResponseDto } from '../projects/dto/project.dto';
 import { ProjectsService } from '../projects/projects.service';
 import { ConvertLeadDto, CreateLeadDto, LeadListQueryDto, LeadResponseDto, UpdateLeadDto } from './dto/lead.dto';
@@ -17,6 +18,8 @@ export class LeadsController {
   ) {}
 
   @Get()
+  @SendsJsonText()
+  @ApiOkResponse({ description: '{ items: Lead[], nextCursor, total, totalIsEstimate? }' })
   list(@CurrentUser() user: AuthUser, @Query() query: LeadListQueryDto) {
     return this.leads.list(user, query);
   }

@@ -1,13 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { LeadSource, Page } from '@lianqiao/contracts';
+import type { LeadSource } from '@lianqiao/contracts';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { seesAllTeams, type AuthUser } from '../../common/auth/auth-user';
 import { applyTeamScope, canSeeTeamRecord } from '../../common/auth/team-scope';
 import { ApiError } from '../../common/errors/api-error';
 import { parseSort } from '../../common/pagination/cursor';
-import { keysetPage } from '../../common/pagination/keyset';
-import { selectRaw } from '../../common/persistence/raw-select';
+import { keysetJsonPage } from '../../common/pagination/keyset';
+import { isoSql, jsonObjectSql } from '../../common/persistence/raw-select';
 import { whereNameContains } from '../../common/persistence/search';
 import { changesOf, updateVersioned } from '../../common/persistence/versioned';
 import { ActivitiesService } from '../activities/activities.service';
@@ -21,11 +21,8 @@ import { User } from '../users/user.entity';
 import {
   ConvertLeadDto,
   CreateLeadDto,
-  LEAD_ROW_COLUMNS,
   LEAD_SORTABLE,
   LeadListQueryDto,
-  LeadRow,
-  LeadResponseDto,
   UpdateLeadDto,
 } from './dto/lead.dto';
 import { Lead } from './lead.entity';
@@ -37,6 +34,32 @@ const COLUMN: Record<(typeof LEAD_SORTABLE)[number], string> = {
   estimatedWan: 'lead.estimated_wan',
   nextFollowUpAt: 'lead.next_follow_up_at',
 };
+
+/** A list item as PostgreSQL makes it: the fields of LeadResponseDto.from, in its order. */
+const LEAD_ITEM = jsonObjectSql({
+  id: 'lead.id',
+  name: 'lead.name',
+  companyId: 'lead.company_id',
+  companyName: 'company.name',
+  source: 'lead.source',
+  sourceRefId: 'lead.source_ref_id',
+  status: 'lead.status',
+  invalidReason: 'lead.invalid_reason',
+  ownerId: 'lead.owner_id',
+  ownerName: 'owner.display_name',
+  teamId: 'lead.team_id',
+  estimatedWan: 'lead.estimated_wan',
+  chainNodeIds: 'lead.chain_node_ids',
+  nextFollowUpAt: isoSql('lead.next_follow_up_at'),
+  contactName: 'lead.contact_name',
+  contactMobile: 'lead.contact_mobile',
+  notes: 'lead.notes',
+  projectId: 'lead.project_id',
+  firstResponseAt: isoSql('lead.first_response_at'),
+  createdAt: isoSql('lead.created_at'),
+  updatedAt: isoSql('lead.updated_at'),
+  version: 'lead.version',
+});
 
 /** What other features (cards, roadshows, delegations, imports) give to create a lead. */
 export interface NewLead {
@@ -72,19 +95,17 @@ export class LeadsService implements OnModuleInit {
     });
   }
 
-  list(user: AuthUser, query: LeadListQueryDto): Promise<Page<LeadResponseDto>> {
+  /** A page of the list as JSON text (a Page of LeadResponseDto), made by keysetJsonPage. */
+  list(user: AuthUser, query: LeadListQueryDto): Promise<string> {
     const sort = parseSort(query.sort, LEAD_SORTABLE, { field: 'createdAt', direction: 'desc' });
-    const qb = this.listQuery(user, query);
-    return keysetPage(qb, {
+    return keysetJsonPage(this.listQuery(user, query), {
       alias: 'lead',
       sort,
       column: COLUMN[sort.field],
-      fetch: (page) => selectRaw<Lead, LeadRow>(page, LEAD_ROW_COLUMNS),
-      valueOf: (l: LeadRow) => l[sort.field],
+      item: LEAD_ITEM,
       nullable: ['estimatedWan', 'nextFollowUpAt'].includes(sort.field),
       limit: query.limit,
       cursor: query.cursor,
-      map: LeadResponseDto.fromRow,
     });
   }
 

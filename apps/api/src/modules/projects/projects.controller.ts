@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, P
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
+import { SendsJsonText } from '../../common/http/json-text';
 import {
   BoardQueryDto,
   CreateProjectDto,
@@ -19,19 +20,26 @@ export class ProjectsController {
   constructor(private readonly projects: ProjectsService) {}
 
   @Get()
+  @SendsJsonText()
+  @ApiOkResponse({ description: '{ items: Project[], nextCursor, total, totalIsEstimate? }' })
   list(@CurrentUser() user: AuthUser, @Query() query: ProjectListQueryDto) {
     return this.projects.list(user, query);
   }
 
   /** The kanban: one column per stage with counts, sums (万元) and the latest cards. */
   @Get('board')
+  @SendsJsonText()
+  @ApiOkResponse({
+    description: '{ columns: [{ stage, count, totalInvestmentWan, contractedWan, items: Project[] }] }',
+  })
   board(@CurrentUser() user: AuthUser, @Query() query: BoardQueryDto) {
     return this.projects.board(user, query);
   }
 
   @Get(':id')
+  @SendsJsonText()
   @ApiOkResponse({ type: ProjectResponseDto })
-  async get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.projects.detail(user, id);
   }
 

@@ -19,59 +19,7 @@ import {
 } from 'class-validator';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
 import { IsChinaMobile, TrimToNull } from '../../../common/validation/validators';
-import { isoOrNull, numberOrNull } from '../../../common/persistence/raw-select';
 import type { Lead } from '../lead.entity';
-
-/** A lead list row as read raw (see LEAD_ROW_COLUMNS). */
-export interface LeadRow {
-  id: string;
-  name: string;
-  companyId: string | null;
-  companyName: string | null;
-  source: LeadSource;
-  sourceRefId: string | null;
-  status: LeadStatus;
-  invalidReason: string | null;
-  ownerId: string;
-  ownerName: string | null;
-  teamId: string | null;
-  estimatedWan: string | null;
-  chainNodeIds: string[];
-  nextFollowUpAt: Date | null;
-  contactName: string | null;
-  contactMobile: string | null;
-  notes: string | null;
-  projectId: string | null;
-  firstResponseAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-  version: number;
-}
-
-export const LEAD_ROW_COLUMNS: Record<keyof LeadRow, string> = {
-  id: 'lead.id',
-  name: 'lead.name',
-  companyId: 'lead.company_id',
-  companyName: 'company.name',
-  source: 'lead.source',
-  sourceRefId: 'lead.source_ref_id',
-  status: 'lead.status',
-  invalidReason: 'lead.invalid_reason',
-  ownerId: 'lead.owner_id',
-  ownerName: 'owner.display_name',
-  teamId: 'lead.team_id',
-  estimatedWan: 'lead.estimated_wan',
-  chainNodeIds: 'lead.chain_node_ids',
-  nextFollowUpAt: 'lead.next_follow_up_at',
-  contactName: 'lead.contact_name',
-  contactMobile: 'lead.contact_mobile',
-  notes: 'lead.notes',
-  projectId: 'lead.project_id',
-  firstResponseAt: 'lead.first_response_at',
-  createdAt: 'lead.created_at',
-  updatedAt: 'lead.updated_at',
-  version: 'lead.version',
-};
 
 const MAX_WAN = 100_000_000; // 1 万亿元: beyond any real project
 
@@ -236,17 +184,6 @@ export class LeadResponseDto implements LeadDto {
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
   @ApiProperty() version: number;
-
-  static fromRow(r: LeadRow): LeadResponseDto {
-    return {
-      ...r,
-      estimatedWan: numberOrNull(r.estimatedWan),
-      nextFollowUpAt: isoOrNull(r.nextFollowUpAt),
-      firstResponseAt: isoOrNull(r.firstResponseAt),
-      createdAt: r.createdAt.toISOString(),
-      updatedAt: r.updatedAt.toISOString(),
-    };
-  }
 
   static from(l: Lead): LeadResponseDto {
     return {
