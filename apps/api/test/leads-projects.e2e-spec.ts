@@ -1,3 +1,4 @@
+import { BOARD_CARD_FIELDS } from '@lianqiao/contracts';
 import { TestApp, type TestUser } from './harness';
 
 describe('leads, follow-ups and the project pipeline', () => {
@@ -587,7 +588,7 @@ describe('leads, follow-ups and the project pipeline', () => {
       expect(second).toMatchObject({ estimatedWan: null, status: 'invalid', invalidReason: '已在外地落户' });
     });
 
-    it('gives project list items, board cards and the detail exactly as the project is written', async () => {
+    it('gives project list items, the detail and board cards (their fields) exactly as the project is written', async () => {
       const company = await t.post('/api/companies', { name: '列表字段整车有限公司' }, staffB.token);
       const created = await newProject(staffB, {
         name: '列表字段项目',
@@ -624,7 +625,8 @@ describe('leads, follow-ups and the project pipeline', () => {
       expect(list.body.items).toEqual([written]);
       const board = await t.get('/api/projects/board', staffB.token);
       const column = board.body.columns.find((c: { stage: string }) => c.stage === 'signed');
-      expect(column.items.find((p: { id: string }) => p.id === created.id)).toEqual(written);
+      const card = column.items.find((p: { id: string }) => p.id === created.id);
+      expect(card).toEqual(Object.fromEntries(BOARD_CARD_FIELDS.map((field) => [field, written[field]])));
     });
 
     it('rejects a malformed cursor with 400', async () => {

@@ -1,3 +1,5 @@
+import { queryAndParameters } from '../src/common/persistence/query-shape';
+import { Lead } from '../src/modules/leads/lead.entity';
 import { TestApp, type TestUser } from './harness';
 
 /**
@@ -80,5 +82,30 @@ describe('list totals', () => {
     const after = await page(next.body.nextCursor);
     expect(after.status).toBe(200);
     expect(after.body.items).toHaveLength(3);
+  });
+
+  it('builds the SQL of a query shape once and binds each query its own values', async () => {
+    const leads = () => t.dataSource.getRepository(Lead).createQueryBuilder('lead').leftJoin('lead.owner', 'owner');
+    const byStatus = (status: string) => leads().where('lead.status = :status', { status }).limit(5);
+    const first = byStatus('following');
+    const built = jest.spyOn(first, 'getQuery');
+    const [sql, params] = queryAndParameters(first);
+    expect(built).toHaveBeenCalledTimes(1);
+    const again = byStatus('new');
+    const rebuilt = jest.spyOn(again, 'getQuery');
+    expect(queryAndParameters(again)).toEqual([sql, ['new']]);
+    expect(rebuilt).not.toHaveBeenCalled();
+    expect(params).toEqual(['following']);
+    // Another condition, join, order or limit is another shape, with SQL of its own.
+    const others = [
+      leads().where('lead.source = :status', { status: 'new' }).limit(5),
+      byStatus('new').andWhere('lead.team_id = :team', { team: staff.teamId }),
+      byStatus('new').leftJoin('lead.company', 'company'),
+      byStatus('new').orderBy('lead.name', 'ASC'),
+      byStatus('new').limit(6),
+      byStatus('new').withDeleted(),
+    ].map((qb) => queryAndParameters(qb)[0]);
+    expect(new Set([sql, ...others]).size).toBe(others.length + 1);
+    for (const other of others) expect((await t.dataSource.query(other.replace(/\$\d+/g, 'NULL'))).length).toBe(0);
   });
 });

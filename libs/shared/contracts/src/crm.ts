@@ -178,12 +178,42 @@ export interface ProjectStageChangeDto {
   evidence: Record<string, unknown> | null;
 }
 
+/**
+ * A card on the board: what the card shows, and what a move started from it needs (the evidence
+ * already given and the version). The board sends hundreds of them; the rest is on the project.
+ */
+export const BOARD_CARD_FIELDS = [
+  'id',
+  'name',
+  'codeName',
+  'isConfidential',
+  'companyId',
+  'companyName',
+  'stage',
+  'heldStage',
+  'ownerId',
+  'ownerName',
+  'teamId',
+  'isKey',
+  'totalInvestmentWan',
+  'contractedWan',
+  'signedAt',
+  'localUscc',
+  'startedAt',
+  'producingAt',
+  'stalled',
+  'lastProgressAt',
+  'updatedAt',
+  'version',
+] as const satisfies ReadonlyArray<keyof ProjectDto>;
+export type BoardCardDto = Pick<ProjectDto, (typeof BOARD_CARD_FIELDS)[number]>;
+
 export interface BoardColumnDto {
   stage: ProjectStatus;
   count: number;
   totalInvestmentWan: number;
   contractedWan: number;
-  items: ProjectDto[];
+  items: BoardCardDto[];
 }
 
 export interface ProjectBoardDto {

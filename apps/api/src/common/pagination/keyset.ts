@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Page } from '@lianqiao/contracts';
+import { queryAndParameters } from '../persistence/query-shape';
 import { decodeCursor, encodeCursor, SortSpec } from './cursor';
 
 /** Up to this many matching rows are counted exactly; past it the planner's estimate is given. */
@@ -54,11 +55,12 @@ export async function keysetJsonPage<E extends ObjectLiteral>(
   options: KeysetOptions & { item: string },
 ): Promise<string> {
   const { limit, countQuery } = applyKeyset(qb, options);
-  const rows = await qb
-    .select(`${options.item}::text`, 'item')
+  qb.select(`${options.item}::text`, 'item')
     .addSelect(`${options.column}::text`, 'sort_value')
-    .addSelect(`${options.alias}.id`, 'id')
-    .getRawMany<{ item: string; sort_value: string | null; id: string }>();
+    .addSelect(`${options.alias}.id`, 'id');
+  const rows: Array<{ item: string; sort_value: string | null; id: string }> = await qb.connection.query(
+    ...queryAndParameters(qb),
+  );
   const { total, estimate } = await countQuery;
   const hasMore = rows.length > limit;
   const items = hasMore ? rows.slice(0, limit) : rows;
@@ -150,7 +152,7 @@ async function countOf<E extends ObjectLiteral>(
 ): Promise<{ total: number; estimate: boolean }> {
   qb.expressionMap.joinAttributes = qb.expressionMap.joinAttributes.filter((join) => join.direction !== 'LEFT');
   const manager = qb.connection.manager;
-  const [sql, params] = qb.select('1').take(undefined).limit(undefined).getQueryAndParameters();
+  const [sql, params] = queryAndParameters(qb.select('1').take(undefined).limit(undefined));
   const key = `${sql}\u0000${JSON.stringify(params)}`;
   const known = estimates.get(key);
   if (known !== undefined) return { total: known, estimate: true };

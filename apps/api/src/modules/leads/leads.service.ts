@@ -18,13 +18,7 @@ import { Company } from '../companies/company.entity';
 import { Project } from '../projects/project.entity';
 import { ProjectsService } from '../projects/projects.service';
 import { User } from '../users/user.entity';
-import {
-  ConvertLeadDto,
-  CreateLeadDto,
-  LEAD_SORTABLE,
-  LeadListQueryDto,
-  UpdateLeadDto,
-} from './dto/lead.dto';
+import { ConvertLeadDto, CreateLeadDto, LEAD_SORTABLE, LeadListQueryDto, UpdateLeadDto } from './dto/lead.dto';
 import { Lead } from './lead.entity';
 
 const COLUMN: Record<(typeof LEAD_SORTABLE)[number], string> = {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  BOARD_CARD_FIELDS,
   PROJECT_STAGES,
   PROJECT_STATUS_LABELS,
   PROJECT_STATUSES,
@@ -15,6 +16,7 @@ import { applyTeamScope, canSeeTeamRecord } from '../../common/auth/team-scope';
 import { ApiError } from '../../common/errors/api-error';
 import { parseSort } from '../../common/pagination/cursor';
 import { keysetJsonPage } from '../../common/pagination/keyset';
+import { queryAndParameters } from '../../common/persistence/query-shape';
 import { isoSql, jsonObjectSql, selectColumns } from '../../common/persistence/raw-select';
 import { whereNameContains } from '../../common/persistence/search';
 import { changesOf, updateVersioned } from '../../common/persistence/versioned';
@@ -58,9 +60,9 @@ export function stalledSql(stalledDays: number): string {
   return `(project.stage NOT IN ('in_production', 'lost') AND project.last_progress_at < now() - make_interval(days => ${Math.trunc(stalledDays)}))`;
 }
 
-/** A project as PostgreSQL makes it for lists, the board and the detail: the fields of toDto, in its order. */
-function projectJsonSql(stalledDays: number): string {
-  return jsonObjectSql({
+/** A project's fields as SQL, for the JSON PostgreSQL makes for lists, the board and the detail: those of toDto, in its order. */
+function projectJsonFields(stalledDays: number): Record<keyof ProjectResponseDto, string> {
+  return {
     id: 'project.id',
     name: 'project.name',
     codeName: 'project.code_name',
@@ -101,7 +103,7 @@ function projectJsonSql(stalledDays: number): string {
     createdAt: isoSql('project.created_at'),
     updatedAt: isoSql('project.updated_at'),
     version: 'project.version',
-  });
+  };
 }
 
 export type NewProject = Omit<CreateProjectDto, 'ownerId'> & {
@@ -113,8 +115,9 @@ export type NewProject = Omit<CreateProjectDto, 'ownerId'> & {
 /** The pipeline: projects, their stage moves with evidence, history and the board. */
 @Injectable()
 export class ProjectsService implements OnModuleInit {
-  /** A project as JSON, made by PostgreSQL (projectJsonSql). */
+  /** A project as JSON, made by PostgreSQL (projectJsonFields), and a board card. */
   private readonly itemSql: string;
+  private readonly cardSql: string;
   /** The detail's SQL, made once by the query builder (see detail). */
   private detailSql?: string;
 
@@ -126,7 +129,9 @@ export class ProjectsService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly chains: ChainsService,
   ) {
-    this.itemSql = projectJsonSql(config.stalledDays);
+    const fields = projectJsonFields(config.stalledDays);
+    this.itemSql = jsonObjectSql(fields);
+    this.cardSql = jsonObjectSql(Object.fromEntries(BOARD_CARD_FIELDS.map((field) => [field, fields[field]])));
   }
 
   onModuleInit(): void {
@@ -171,13 +176,14 @@ export class ProjectsService implements OnModuleInit {
     const totals = await this.boardTotals(user, query);
     const byStage = new Map(totals.map((t) => [t.stage, t]));
     const filled = PROJECT_STATUSES.filter((stage) => Number(byStage.get(stage)?.count ?? 0) > 0);
-    const [cardsSql, params] = this.applyFilters(this.baseQuery(user), query)
-      .select(`${this.itemSql}::text`, 'item')
-      .andWhere('project.stage = s.stage')
-      .orderBy('project.updated_at', 'DESC')
-      .addOrderBy('project.id', 'DESC')
-      .limit(perColumn)
-      .getQueryAndParameters();
+    const [cardsSql, params] = queryAndParameters(
+      this.applyFilters(this.baseQuery(user), query)
+        .select(`${this.cardSql}::text`, 'item')
+        .andWhere('project.stage = s.stage')
+        .orderBy('project.updated_at', 'DESC')
+        .addOrderBy('project.id', 'DESC')
+        .limit(perColumn),
+    );
     const cards: Array<{ stage: ProjectStatus; item: string }> = filled.length
       ? await this.dataSource.query(
           `SELECT s.stage, card.item FROM unnest($${params.length + 1}::project_stage[]) AS s(stage) CROSS JOIN LATERAL (${cardsSql}) card`,

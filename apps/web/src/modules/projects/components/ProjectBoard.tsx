@@ -11,7 +11,7 @@ import {
   type DragStartEvent,
 } from '@dnd-kit/core';
 import { UserOutlined } from '@ant-design/icons';
-import type { BoardColumnDto, ProjectDto, ProjectStatus } from '@lianqiao/contracts';
+import type { BoardCardDto, BoardColumnDto, ProjectStatus } from '@lianqiao/contracts';
 import { formatWan, formatYi } from '@lianqiao/domain';
 import { Badge, Card, Flex, Typography } from 'antd';
 import { useState } from 'react';
@@ -30,19 +30,19 @@ export function ProjectBoard({
   onMove,
 }: {
   columns: BoardColumnDto[];
-  onMove: (project: ProjectDto, to: ProjectStatus) => void;
+  onMove: (project: BoardCardDto, to: ProjectStatus) => void;
 }) {
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     useSensor(KeyboardSensor),
   );
-  const [dragging, setDragging] = useState<ProjectDto | null>(null);
+  const [dragging, setDragging] = useState<BoardCardDto | null>(null);
 
   const onDragStart = (event: DragStartEvent) =>
-    setDragging((event.active.data.current?.project as ProjectDto) ?? null);
+    setDragging((event.active.data.current?.project as BoardCardDto) ?? null);
   const onDragEnd = (event: DragEndEvent) => {
     setDragging(null);
-    const project = event.active.data.current?.project as ProjectDto | undefined;
+    const project = event.active.data.current?.project as BoardCardDto | undefined;
     const to = event.over?.id as ProjectStatus | undefined;
     if (project && to && to !== project.stage) onMove(project, to);
   };
@@ -107,7 +107,7 @@ function BoardColumn({ column, draggingFrom }: { column: BoardColumnDto; draggin
   );
 }
 
-function DraggableCard({ project }: { project: ProjectDto }) {
+function DraggableCard({ project }: { project: BoardCardDto }) {
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: project.id, data: { project } });
   return (
     <div
@@ -122,7 +122,7 @@ function DraggableCard({ project }: { project: ProjectDto }) {
   );
 }
 
-function ProjectCard({ project, overlay = false }: { project: ProjectDto; overlay?: boolean }) {
+function ProjectCard({ project, overlay = false }: { project: BoardCardDto; overlay?: boolean }) {
   const { t } = useTranslation();
   return (
     <Card

@@ -15,8 +15,23 @@ import { DATE_EVIDENCE, transitionNeeds } from '../transition';
 
 type Values = Partial<Record<EvidenceField, Dayjs | number | string>> & { reason?: string; note?: string };
 
+/** What a move needs to know of the project: a board card carries it, as does the whole project. */
+export type TransitionSubject = Pick<
+  ProjectDto,
+  | 'id'
+  | 'name'
+  | 'stage'
+  | 'heldStage'
+  | 'version'
+  | 'signedAt'
+  | 'contractedWan'
+  | 'localUscc'
+  | 'startedAt'
+  | 'producingAt'
+>;
+
 export interface TransitionTarget {
-  project: ProjectDto;
+  project: TransitionSubject;
   to: ProjectStatus;
 }
 
@@ -54,7 +69,7 @@ function TransitionForm({
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const transition = useTransitionProject();
-  const [project, setProject] = useState(target.project);
+  const [project, setProject] = useState<TransitionSubject>(target.project);
   const [formError, setFormError] = useState<string | null>(null);
   const [stale, setStale] = useState(false);
   const needs = useMemo(() => transitionNeeds(project, target.to), [project, target.to]);
