@@ -143,10 +143,13 @@ export default tseslint.config(
     },
   },
 
-  // The API's integration harness makes its databases with the workspace's own test tool.
+  // The API's integration harness makes its databases with the workspace's own test tool, and
+  // checks the scale data set the bench runs on.
   {
     files: ['apps/api/test/**/*.ts'],
-    rules: { '@nx/enforce-module-boundaries': moduleBoundaries(['/tools/test-database$']) },
+    rules: {
+      '@nx/enforce-module-boundaries': moduleBoundaries(['/tools/test-database$', '/tools/seed-scale/seed-scale$']),
+    },
   },
 
   // Shared libs: framework-free, usable by the server and the console alike.

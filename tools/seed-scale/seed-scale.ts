@@ -174,7 +174,7 @@ async function seedPeople(q: Query, o: ScaleOptions): Promise<void> {
     `CREATE TEMP TABLE leader_ix AS SELECT row_number() OVER (ORDER BY username) AS idx, id FROM users WHERE role = 'leader'`,
   );
   await q(
-    `CREATE TEMP TABLE node_ix AS SELECT row_number() OVER (ORDER BY n.id) AS idx, n.id
+    `CREATE TEMP TABLE node_ix AS SELECT row_number() OVER (ORDER BY n.ctid) AS idx, n.id
        FROM chain_nodes n JOIN chains c ON c.id = n.chain_id WHERE c.kind = 'chain'`,
   );
   await q(`CREATE FUNCTION pg_temp.uscc(n bigint) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
@@ -189,6 +189,8 @@ async function seedPeople(q: Query, o: ScaleOptions): Promise<void> {
     END $$`);
 }
 
+// The *_ix tables number rows in the order they were written (ctid), not by id: ids are random
+// UUIDs, and numbering by them made the same seed pick other companies, owners and segments.
 async function seedCompanies(q: Query, o: ScaleOptions): Promise<void> {
   const cities = PROVINCES.flatMap(([province, list]) => list.map((city) => [province, city] as const));
   await q(
@@ -216,14 +218,23 @@ async function seedCompanies(q: Query, o: ScaleOptions): Promise<void> {
     [o.companies, cities.map((c) => c[0]), cities.map((c) => c[1])],
   );
   await q(
-    `CREATE TEMP TABLE company_ix AS SELECT row_number() OVER (ORDER BY id) AS idx, id, name, chain_node_ids FROM companies`,
+    `CREATE TEMP TABLE company_ix AS SELECT row_number() OVER (ORDER BY ctid) AS idx, id, name, chain_node_ids FROM companies`,
   );
   await q(`CREATE UNIQUE INDEX ON company_ix (idx)`);
 }
 
 async function seedLeads(q: Query, o: ScaleOptions): Promise<void> {
   await q(
-    `INSERT INTO leads (name, company_id, source, status, invalid_reason, owner_id, team_id, estimated_wan, chain_node_ids,
+    `WITH x AS MATERIALIZED (SELECT g,
+                random() AS rw, random() AS rm, random() AS rf,
+                1 + floor(random() * $2)::int AS ci,
+                1 + floor(random() * $3)::int AS si,
+                (ARRAY['roadshow','roadshow','outbound_visit','outbound_visit','inbound_visit','online','card_interest','card_interest','business_referral','homecoming','other'])[1 + floor(random() * 11)::int] AS source,
+                CASE WHEN g <= $4 THEN 'converted'
+                     ELSE (ARRAY['new','new','following','following','following','following','qualified','invalid','invalid','invalid'])[1 + floor(random() * 10)::int] END AS status,
+                now() - random() * interval '1095 days' AS created
+           FROM generate_series(1, $1) g)
+     INSERT INTO leads (name, company_id, source, status, invalid_reason, owner_id, team_id, estimated_wan, chain_node_ids,
                         next_follow_up_at, contact_name, created_at, updated_at, first_response_at)
      SELECT regexp_replace(c.name, '(股份有限公司|集团有限公司|科技有限公司|有限公司)$', '') || ${pgArray(PROJECT_WORDS)}[1 + floor(x.rw * ${PROJECT_WORDS.length})::int],
             c.id, x.source::lead_source, x.status::lead_status,
@@ -233,19 +244,9 @@ async function seedLeads(q: Query, o: ScaleOptions): Promise<void> {
             c.chain_node_ids,
             CASE WHEN x.status IN ('new','following','qualified') THEN x.created + (x.rf * 150) * interval '1 day' END,
             (ARRAY['王','李','张','刘','陈','杨','赵','黄','周','吴'])[1 + floor(x.rm * 10)::int] || '总',
-            x.created, x.created + x.rf * interval '30 days',
-            CASE WHEN x.status <> 'new' THEN x.created + x.rf * interval '48 hours' END
-       FROM (
-         SELECT g,
-                random() AS rw, random() AS rm, random() AS rf,
-                1 + floor(random() * $2)::int AS ci,
-                1 + floor(random() * $3)::int AS si,
-                (ARRAY['roadshow','roadshow','outbound_visit','outbound_visit','inbound_visit','online','card_interest','card_interest','business_referral','homecoming','other'])[1 + floor(random() * 11)::int] AS source,
-                CASE WHEN g <= $4 THEN 'converted'
-                     ELSE (ARRAY['new','new','following','following','following','following','qualified','invalid','invalid','invalid'])[1 + floor(random() * 10)::int] END AS status,
-                now() - random() * interval '1095 days' AS created
-           FROM generate_series(1, $1) g
-       ) x
+            x.created, least(x.created + x.rf * interval '30 days', now()),
+            CASE WHEN x.status <> 'new' THEN least(x.created + x.rf * interval '48 hours', now()) END
+       FROM x
        JOIN company_ix c ON c.idx = x.ci
        JOIN staff_ix s ON s.idx = x.si`,
     [o.leads, o.companies, o.staff, o.projects],
@@ -254,7 +255,23 @@ async function seedLeads(q: Query, o: ScaleOptions): Promise<void> {
 
 async function seedProjects(q: Query): Promise<void> {
   await q(
-    `INSERT INTO projects (name, company_id, lead_id, lead_source, stage, held_stage, owner_id, team_id, responsible_leader_id, is_key,
+    `WITH conv AS MATERIALIZED (SELECT row_number() OVER () AS n, id FROM leads WHERE status = 'converted'),
+          -- Drawn in order, apart from the joins: the same seed gives the same projects whatever plan the joins get.
+          d AS MATERIALIZED (
+            SELECT n, random() AS r1, random() AS r2, random() < 0.1 AS key,
+                   (1000 + floor(random() * 300000))::bigint AS total,
+                   (ARRAY['negotiating','negotiating','negotiating','negotiating','negotiating','negotiating','negotiating',
+                          'signed','signed','signed','signed','registered','registered','under_construction','under_construction',
+                          'in_production','in_production','on_hold','lost','lost'])[1 + floor(random() * 20)::int] AS stage,
+                   (ARRAY['negotiating','signed','registered'])[1 + floor(random() * 3)::int] AS held
+              FROM generate_series(1, (SELECT count(*) FROM conv)) n),
+          x AS (
+            SELECT n, r1, r2, key, total, stage, CASE WHEN stage IN ('on_hold','lost') THEN held END AS held,
+                   CASE CASE WHEN stage IN ('on_hold','lost') THEN held ELSE stage END
+                        WHEN 'negotiating' THEN 0 WHEN 'signed' THEN 1 WHEN 'registered' THEN 2
+                        WHEN 'under_construction' THEN 3 WHEN 'in_production' THEN 4 END AS rank
+              FROM d)
+     INSERT INTO projects (name, company_id, lead_id, lead_source, stage, held_stage, owner_id, team_id, responsible_leader_id, is_key,
                            capital_origin, capital_source, total_investment_wan, fixed_asset_wan, contracted_wan, paid_in_wan,
                            projected_jobs, contracted_jobs, actual_jobs, chain_node_ids, signed_at, local_uscc, started_at, producing_at,
                            last_progress_at, created_at, updated_at)
@@ -269,28 +286,15 @@ async function seedProjects(q: Query): Promise<void> {
             CASE WHEN x.rank >= 2 THEN (x.total * x.r2 * 0.8)::bigint END,
             (50 + x.r1 * 2000)::int, CASE WHEN x.rank >= 1 THEN (40 + x.r1 * 1800)::int END, CASE WHEN x.rank >= 4 THEN (30 + x.r2 * 1500)::int END,
             l.chain_node_ids,
-            CASE WHEN x.rank >= 1 THEN (l.created_at + interval '60 days')::date END,
+            CASE WHEN x.rank >= 1 THEN least(l.created_at + interval '60 days', now())::date END,
             CASE WHEN x.rank >= 2 THEN pg_temp.uscc(10000000 + x.n) END,
-            CASE WHEN x.rank >= 3 THEN (l.created_at + interval '150 days')::date END,
-            CASE WHEN x.rank >= 4 THEN (l.created_at + interval '400 days')::date END,
+            CASE WHEN x.rank >= 3 THEN least(l.created_at + interval '150 days', now())::date END,
+            CASE WHEN x.rank >= 4 THEN least(l.created_at + interval '400 days', now())::date END,
             greatest(l.created_at, now() - power(x.r2, 4) * interval '120 days'),
-            l.created_at + interval '7 days', greatest(l.created_at, now() - power(x.r2, 4) * interval '120 days')
-       FROM (
-         SELECT row_number() OVER () AS n, id FROM leads WHERE status = 'converted'
-       ) conv
+            least(l.created_at + interval '7 days', now()), greatest(l.created_at, now() - power(x.r2, 4) * interval '120 days')
+       FROM conv
        JOIN leads l ON l.id = conv.id
-       JOIN LATERAL (
-         SELECT conv.n, random() AS r1, random() AS r2, random() < 0.1 AS key,
-                (1000 + floor(random() * 300000))::bigint AS total,
-                st.stage, st.held,
-                CASE COALESCE(st.held, st.stage) WHEN 'negotiating' THEN 0 WHEN 'signed' THEN 1 WHEN 'registered' THEN 2
-                     WHEN 'under_construction' THEN 3 WHEN 'in_production' THEN 4 END AS rank
-           FROM (SELECT (ARRAY['negotiating','negotiating','negotiating','negotiating','negotiating','negotiating','negotiating',
-                               'signed','signed','signed','signed','registered','registered','under_construction','under_construction',
-                               'in_production','in_production','on_hold','lost','lost'])[1 + floor(random() * 20)::int] AS stage,
-                        (ARRAY['negotiating','signed','registered'])[1 + floor(random() * 3)::int] AS held) st0
-           CROSS JOIN LATERAL (SELECT st0.stage, CASE WHEN st0.stage IN ('on_hold','lost') THEN st0.held END AS held) st
-       ) x ON true`,
+       JOIN x ON x.n = conv.n`,
   );
   await q(`UPDATE leads SET project_id = p.id FROM projects p WHERE p.lead_id = leads.id`);
   await q(
@@ -303,11 +307,11 @@ async function seedProjects(q: Query): Promise<void> {
 
 async function seedActivities(q: Query, o: ScaleOptions): Promise<void> {
   await q(
-    `CREATE TEMP TABLE lead_ix AS SELECT row_number() OVER (ORDER BY id) AS idx, id, team_id, owner_id, created_at FROM leads`,
+    `CREATE TEMP TABLE lead_ix AS SELECT row_number() OVER (ORDER BY ctid) AS idx, id, team_id, owner_id, created_at FROM leads`,
   );
   await q(`CREATE UNIQUE INDEX ON lead_ix (idx)`);
   await q(
-    `CREATE TEMP TABLE project_ix AS SELECT row_number() OVER (ORDER BY id) AS idx, id, team_id, owner_id, created_at FROM projects`,
+    `CREATE TEMP TABLE project_ix AS SELECT row_number() OVER (ORDER BY ctid) AS idx, id, team_id, owner_id, created_at FROM projects`,
   );
   await q(`CREATE UNIQUE INDEX ON project_ix (idx)`);
   const summaries = pgArray([
@@ -325,27 +329,30 @@ async function seedActivities(q: Query, o: ScaleOptions): Promise<void> {
   const projectsCount = Math.round(o.activities * 0.2);
   const companiesCount = o.activities - leadsCount - projectsCount;
   await q(
-    `INSERT INTO activities (subject_type, subject_id, kind, occurred_at, summary, actor_id, team_id, created_at)
-     SELECT 'lead', l.id, (${kinds}[1 + floor(x.r * 9)::int])::activity_kind, l.created_at + x.r * interval '200 days',
-            ${summaries}[1 + floor(x.r2 * 8)::int], l.owner_id, l.team_id, l.created_at + x.r * interval '200 days'
-       FROM (SELECT 1 + floor(random() * $2)::int AS li, random() AS r, random() AS r2 FROM generate_series(1, $1)) x
+    `WITH x AS MATERIALIZED (SELECT 1 + floor(random() * $2)::int AS li, random() AS r, random() AS r2 FROM generate_series(1, $1))
+     INSERT INTO activities (subject_type, subject_id, kind, occurred_at, summary, actor_id, team_id, created_at)
+     SELECT 'lead', l.id, (${kinds}[1 + floor(x.r * 9)::int])::activity_kind, least(l.created_at + x.r * interval '200 days', now()),
+            ${summaries}[1 + floor(x.r2 * 8)::int], l.owner_id, l.team_id, least(l.created_at + x.r * interval '200 days', now())
+       FROM x
        JOIN lead_ix l ON l.idx = x.li`,
     [leadsCount, o.leads],
   );
   await q(
-    `INSERT INTO activities (subject_type, subject_id, kind, occurred_at, summary, actor_id, team_id, created_at)
-     SELECT 'project', p.id, (${kinds}[1 + floor(x.r * 9)::int])::activity_kind, p.created_at + x.r * interval '300 days',
-            ${summaries}[1 + floor(x.r2 * 8)::int], p.owner_id, p.team_id, p.created_at + x.r * interval '300 days'
-       FROM (SELECT 1 + floor(random() * $2)::int AS pi, random() AS r, random() AS r2 FROM generate_series(1, $1)) x
+    `WITH x AS MATERIALIZED (SELECT 1 + floor(random() * $2)::int AS pi, random() AS r, random() AS r2 FROM generate_series(1, $1))
+     INSERT INTO activities (subject_type, subject_id, kind, occurred_at, summary, actor_id, team_id, created_at)
+     SELECT 'project', p.id, (${kinds}[1 + floor(x.r * 9)::int])::activity_kind, least(p.created_at + x.r * interval '300 days', now()),
+            ${summaries}[1 + floor(x.r2 * 8)::int], p.owner_id, p.team_id, least(p.created_at + x.r * interval '300 days', now())
+       FROM x
        JOIN project_ix p ON p.idx = x.pi`,
     [projectsCount, Math.max(1, o.projects)],
   );
   await q(
-    `INSERT INTO activities (subject_type, subject_id, kind, occurred_at, summary, actor_id, team_id, created_at)
+    `WITH x AS MATERIALIZED (SELECT 1 + floor(random() * $2)::int AS ci, 1 + floor(random() * $3)::int AS si, random() AS r, random() AS r2
+               FROM generate_series(1, $1))
+     INSERT INTO activities (subject_type, subject_id, kind, occurred_at, summary, actor_id, team_id, created_at)
      SELECT 'company', c.id, (${kinds}[1 + floor(x.r * 9)::int])::activity_kind, now() - x.r * interval '900 days',
             ${summaries}[1 + floor(x.r2 * 8)::int], s.id, s.team_id, now() - x.r * interval '900 days'
-       FROM (SELECT 1 + floor(random() * $2)::int AS ci, 1 + floor(random() * $3)::int AS si, random() AS r, random() AS r2
-               FROM generate_series(1, $1)) x
+       FROM x
        JOIN company_ix c ON c.idx = x.ci
        JOIN staff_ix s ON s.idx = x.si`,
     [companiesCount, o.companies, o.staff],
