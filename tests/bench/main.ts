@@ -84,7 +84,7 @@ function crmMarkdown(leads: number, crm: CrmBenchResult): string {
   return [
     `## Core CRM at ${leads.toLocaleString()} leads`,
     '',
-    'API: the real server as its own process, autocannon, leader01 (sees every team). Baseline: the SQL the endpoint sent, replayed through `pg` (pool of 20) at the same concurrency.',
+    "API: the real server as its own process, autocannon, leader01 (sees every team). Baseline: the SQL the endpoint sent, replayed through `pg` (pool of 20) at the same concurrency. The two take turns, five rounds each, and each side's figures pool its rounds.",
     '',
     '| endpoint | API p50 ms | API p95 ms | API req/s | pg p50 ms | pg p95 ms | pg req/s | median ratio | API MB | target | |',
     '|---|---|---|---|---|---|---|---|---|---|---|',

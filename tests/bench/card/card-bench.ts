@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { databaseUrl } from '../../../tools/test-database';
 import { startApiProcess } from '../lib/api-process';
-import { httpLoad, sampleRss, type LoadOptions, type LoadStats } from '../lib/measure';
+import { httpSamples, sampleRss, takingTurns, type LoadOptions, type LoadStats } from '../lib/measure';
 
 export const CARD_BENCH_DATABASE = 'lianqiao_bench_card';
 const ADMIN_PASSWORD = 'Bench-admin-2026';
@@ -51,16 +51,17 @@ export async function runCardBench(
     const baseline = await startBaseline(body);
     try {
       const warm = { connections: load.connections, durationSeconds: 2 };
-      await httpLoad(url, {}, warm);
+      const baselineUrl = `${baseline.baseUrl}/c/${slug}`;
+      const viaApi = (options: LoadOptions) => httpSamples(url, {}, options);
+      const viaBaseline = (options: LoadOptions) => httpSamples(baselineUrl, {}, options);
+      await viaApi(warm);
+      await viaBaseline(warm);
       const rss = sampleRss(api.pid);
-      const apiStats = await httpLoad(url, {}, load);
+      const [apiStats, baselineStats] = await takingTurns(viaApi, viaBaseline, load);
       const apiPeakRssMb = Math.round(rss.stop());
       log(
         `  /c/{slug}: ${apiStats.rps} req/s, p50 ${apiStats.p50} ms, p95 ${apiStats.p95} ms, errors ${apiStats.errors}`,
       );
-      const baselineUrl = `${baseline.baseUrl}/c/${slug}`;
-      await httpLoad(baselineUrl, {}, warm);
-      const baselineStats = await httpLoad(baselineUrl, {}, load);
       log(`  baseline:  ${baselineStats.rps} req/s, p50 ${baselineStats.p50} ms, p95 ${baselineStats.p95} ms`);
       const rpsRatio = Math.round((apiStats.rps / baselineStats.rps) * 100) / 100;
       const targets = { rpsRatio: 0.5, p95Ms: 20 };
@@ -89,7 +90,7 @@ export function cardMarkdown(result: CardBenchResult): string {
     '## Public card page',
     '',
     `\`GET ${result.url}\` (${result.pageBytes} bytes of HTML, uncompressed), ${result.load.connections} connections, ${result.load.durationSeconds} s. ` +
-      'Baseline: a bare Fastify handler answering a string of the same size, as its own process.',
+      'Baseline: a bare Fastify handler answering a string of the same size, as its own process. The two take turns, five rounds each.',
     '',
     '| server | req/s | p50 ms | p95 ms | p99 ms | errors |',
     '|---|---|---|---|---|---|',

@@ -3,7 +3,15 @@ import { encodeCursor } from '../../../apps/api/src/common/pagination/cursor';
 import { createApp } from '../../../apps/api/src/app.factory';
 import { BENCH_PASSWORD } from '../../../tools/seed-scale/seed-scale';
 import { startApiProcess } from '../lib/api-process';
-import { httpLoad, loopLoad, round, sampleRss, type LoadOptions, type LoadStats } from '../lib/measure';
+import {
+  httpSamples,
+  loopSamples,
+  round,
+  sampleRss,
+  takingTurns,
+  type LoadOptions,
+  type LoadStats,
+} from '../lib/measure';
 import { QueryCapture, type CapturedQuery } from '../lib/query-capture';
 
 export interface Scenario {
@@ -63,14 +71,14 @@ export async function runCrmBench(
     for (const scenario of scenarios) {
       const { groups, items } = captured.get(scenario.name)!;
       const warm = { ...load, durationSeconds: Math.min(2, load.durationSeconds) };
-      await httpLoad(`${api.baseUrl}${scenario.path}`, headers, warm);
+      const viaApi = (options: LoadOptions) => httpSamples(`${api.baseUrl}${scenario.path}`, headers, options);
+      const viaPg = (options: LoadOptions) => loopSamples(() => replayGroups(pool, groups), options);
+      await viaApi(warm);
+      await viaPg(warm);
       const rss = sampleRss(api.pid);
-      const apiStats = await httpLoad(`${api.baseUrl}${scenario.path}`, headers, load);
+      const [apiStats, baseline] = await takingTurns(viaApi, viaPg, load);
       const apiPeakRssMb = rss.stop();
       peak = Math.max(peak, apiPeakRssMb);
-      const replay = () => replayGroups(pool, groups);
-      await loopLoad(replay, warm);
-      const baseline = await loopLoad(replay, load);
       const result = {
         ...scenario,
         api: apiStats,

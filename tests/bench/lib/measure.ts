@@ -15,8 +15,19 @@ export interface LoadOptions {
   durationSeconds: number;
 }
 
+/** What one load run saw: every successful call's latency (ms), its length and its failures. */
+export interface LoadSamples {
+  latencies: number[];
+  seconds: number;
+  errors: number;
+}
+
 /** HTTP load with autocannon: `connections` keep-alive connections for `durationSeconds`. */
-export async function httpLoad(url: string, headers: Record<string, string>, options: LoadOptions): Promise<LoadStats> {
+export async function httpSamples(
+  url: string,
+  headers: Record<string, string>,
+  options: LoadOptions,
+): Promise<LoadSamples> {
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();
@@ -30,14 +41,18 @@ export async function httpLoad(url: string, headers: Record<string, string>, opt
       else errors++;
     });
   });
-  return summarize(latencies, (performance.now() - started) / 1000, errors + result.errors + result.timeouts);
+  return {
+    latencies,
+    seconds: (performance.now() - started) / 1000,
+    errors: errors + result.errors + result.timeouts,
+  };
 }
 
 /**
  * The same load shape without HTTP: `concurrency` workers each call `work` back to back for
  * `durationSeconds`; latencies are measured around each call.
  */
-export async function loopLoad(work: () => Promise<unknown>, options: LoadOptions): Promise<LoadStats> {
+export async function loopSamples(work: () => Promise<unknown>, options: LoadOptions): Promise<LoadSamples> {
   const latencies: number[] = [];
   let errors = 0;
   const end = performance.now() + options.durationSeconds * 1000;
@@ -54,11 +69,39 @@ export async function loopLoad(work: () => Promise<unknown>, options: LoadOption
   };
   const started = performance.now();
   await Promise.all(Array.from({ length: options.connections }, worker));
-  return summarize(latencies, (performance.now() - started) / 1000, errors);
+  return { latencies, seconds: (performance.now() - started) / 1000, errors };
 }
 
-function summarize(latencies: number[], seconds: number, errors: number): LoadStats {
-  latencies.sort((a, b) => a - b);
+/**
+ * Two loads side by side on a shared, noisy machine: `rounds` short runs of each, taking turns
+ * (and turns at going first), their samples pooled. Run one after the other, a slow minute of the
+ * machine would land on one side only; taking turns spreads it over both, so the ratio holds
+ * still where the absolute figures move.
+ */
+export async function takingTurns(
+  a: (options: LoadOptions) => Promise<LoadSamples>,
+  b: (options: LoadOptions) => Promise<LoadSamples>,
+  options: LoadOptions,
+  rounds = 5,
+): Promise<[LoadStats, LoadStats]> {
+  const slice = { ...options, durationSeconds: Math.max(1, options.durationSeconds / rounds) };
+  const ofA: LoadSamples[] = [];
+  const ofB: LoadSamples[] = [];
+  for (let round = 0; round < rounds; round++) {
+    if (round % 2 === 0) {
+      ofA.push(await a(slice));
+      ofB.push(await b(slice));
+    } else {
+      ofB.push(await b(slice));
+      ofA.push(await a(slice));
+    }
+  }
+  return [summarize(ofA), summarize(ofB)];
+}
+
+function summarize(runs: LoadSamples[]): LoadStats {
+  const latencies = runs.flatMap((run) => run.latencies).sort((x, y) => x - y);
+  const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
   const at = (q: number) => round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
   return {
     requests: latencies.length,
@@ -66,7 +109,7 @@ function summarize(latencies: number[], seconds: number, errors: number): LoadSt
     p50: at(0.5),
     p95: at(0.95),
     p99: at(0.99),
-    errors,
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
   };
 }
 
