@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { TestApp, TEST_PASSWORD, type TestUser } from './harness';
 
 describe('auth', () => {
@@ -75,8 +76,29 @@ describe('auth', () => {
       expect(body).toEqual({ statusCode: 401, error: 'Unauthorized', message: expect.any(String) });
     });
 
-    it('rejects a forged token', async () => {
+    it('rejects a forged token, also after the genuine one was accepted', async () => {
+      expect((await t.get('/api/auth/me', admin.token)).status).toBe(200);
       expect((await t.get('/api/auth/me', `${admin.token.slice(0, -4)}abcd`)).status).toBe(401);
+      const [header, , signature] = admin.token.split('.');
+      const otherUser = Buffer.from(JSON.stringify({ sub: randomUUID(), sid: randomUUID(), exp: 4102444800 })).toString(
+        'base64url',
+      );
+      expect((await t.get('/api/auth/me', `${header}.${otherUser}.${signature}`)).status).toBe(401);
+    });
+
+    it('refuses an access token once it has expired, though it was accepted before', async () => {
+      const user = await t.createUser('expiring.user', 'staff');
+      expect((await t.get('/api/auth/me', user.token)).status).toBe(200);
+      const now = Date.now();
+      const clock = jest.spyOn(Date, 'now').mockReturnValue(now + 11 * 60_000); // the token lives 10 minutes
+      try {
+        const late = await t.get('/api/auth/me', user.token);
+        expect(late.status).toBe(401);
+        expect(late.body.message).toContain('invalid or expired token');
+      } finally {
+        clock.mockRestore();
+      }
+      expect((await t.get('/api/auth/me', user.token)).status).toBe(200);
     });
 
     it('returns the caller with role and team', async () => {
