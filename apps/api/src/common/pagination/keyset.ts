@@ -25,12 +25,10 @@ export async function keysetPage<E extends ObjectLiteral, D, R extends { id: str
   options: KeysetOptions & {
     valueOf: (row: R) => string | number | Date | null;
     map: (row: R) => D;
-    /** How to read the page's rows: entities by default; hot lists read raw rows, which costs far less. */
-    fetch?: (qb: SelectQueryBuilder<E>) => Promise<R[]>;
   },
 ): Promise<Page<D>> {
   const { limit, countQuery } = applyKeyset(qb, options);
-  const rows = options.fetch ? await options.fetch(qb) : ((await qb.getMany()) as unknown as R[]);
+  const rows = (await qb.getMany()) as unknown as R[];
   const { total, estimate } = await countQuery;
   const hasMore = rows.length > limit;
   const items = hasMore ? rows.slice(0, limit) : rows;

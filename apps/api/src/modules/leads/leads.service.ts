@@ -7,7 +7,7 @@ import { applyTeamScope, canSeeTeamRecord } from '../../common/auth/team-scope';
 import { ApiError } from '../../common/errors/api-error';
 import { parseSort } from '../../common/pagination/cursor';
 import { keysetJsonPage } from '../../common/pagination/keyset';
-import { isoSql, jsonObjectSql } from '../../common/persistence/raw-select';
+import { isoSql, jsonObjectSql } from '../../common/persistence/select-sql';
 import { whereNameContains } from '../../common/persistence/search';
 import { changesOf, updateVersioned } from '../../common/persistence/versioned';
 import { ActivitiesService } from '../activities/activities.service';

@@ -17,7 +17,7 @@ import { ApiError } from '../../common/errors/api-error';
 import { parseSort } from '../../common/pagination/cursor';
 import { keysetJsonPage } from '../../common/pagination/keyset';
 import { queryAndParameters } from '../../common/persistence/query-shape';
-import { isoSql, jsonObjectSql, selectColumns } from '../../common/persistence/raw-select';
+import { isoSql, jsonObjectSql, selectColumns } from '../../common/persistence/select-sql';
 import { whereNameContains } from '../../common/persistence/search';
 import { changesOf, updateVersioned } from '../../common/persistence/versioned';
 import { crmConfig, type CrmConfig } from '../../config/crm.config';

@@ -1,16 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
-/**
- * Selects SQL expressions under the given names and reads raw rows: for hot lists, where
- * hydrating entities with their joins costs several times the query itself.
- */
-export function selectRaw<E extends ObjectLiteral, R>(
-  qb: SelectQueryBuilder<E>,
-  columns: Record<keyof R & string, string>,
-): Promise<R[]> {
-  return selectColumns(qb, columns).getRawMany<R>();
-}
-
 /** Makes the query select exactly these expressions under these names. */
 export function selectColumns<E extends ObjectLiteral>(
   qb: SelectQueryBuilder<E>,
@@ -21,9 +10,6 @@ export function selectColumns<E extends ObjectLiteral>(
   for (const [alias, expression] of entries.slice(1)) qb.addSelect(expression, alias);
   return qb;
 }
-
-export const isoOrNull = (value: Date | null): string | null => (value ? value.toISOString() : null);
-export const numberOrNull = (value: string | number | null): number | null => (value === null ? null : Number(value));
 
 /**
  * A JSON object made by PostgreSQL from named SQL expressions, for lists that send rows through as
