@@ -28,17 +28,12 @@ export async function keysetPage<E extends ObjectLiteral, D, R extends { id: str
   },
 ): Promise<Page<D>> {
   const { limit, countQuery } = applyKeyset(qb, options);
-  const rows = (await qb.getMany()) as unknown as R[];
-  const { total, estimate } = await countQuery;
-  const hasMore = rows.length > limit;
-  const items = hasMore ? rows.slice(0, limit) : rows;
-  const last = items[items.length - 1];
-  let nextCursor: string | null = null;
-  if (hasMore && last) {
-    const raw = options.valueOf(last);
-    nextCursor = encodeCursor({ value: raw instanceof Date ? raw.toISOString() : raw, id: last.id });
-  }
-  return { items: items.map(options.map), nextCursor, total, ...(estimate ? { totalIsEstimate: true } : {}) };
+  const { items, next } = pageOf((await qb.getMany()) as unknown as R[], limit);
+  const value = next && options.valueOf(next);
+  const nextCursor = next
+    ? encodeCursor({ value: value instanceof Date ? value.toISOString() : value, id: next.id })
+    : null;
+  return { items: items.map(options.map), nextCursor, ...totalOf(await countQuery) };
 }
 
 /**
@@ -59,22 +54,24 @@ export async function keysetJsonPage<E extends ObjectLiteral>(
   const rows: Array<{ item: string; sort_value: string | null; id: string }> = await qb.connection.query(
     ...queryAndParameters(qb),
   );
-  const { total, estimate } = await countQuery;
-  const hasMore = rows.length > limit;
-  const items = hasMore ? rows.slice(0, limit) : rows;
-  const last = items[items.length - 1];
+  const { items, next } = pageOf(rows, limit);
   // The cursor's value is the sort column as PostgreSQL prints it: exact to the microsecond.
-  const nextCursor = hasMore && last ? encodeCursor({ value: last.sort_value, id: last.id }) : null;
-  return pageJson(
-    items.map((row) => row.item),
-    { nextCursor, total, ...(estimate ? { totalIsEstimate: true } : {}) },
-  );
+  const rest = {
+    nextCursor: next ? encodeCursor({ value: next.sort_value, id: next.id }) : null,
+    ...totalOf(await countQuery),
+  };
+  return `{"items":[${items.map((row) => row.item).join(',')}],${JSON.stringify(rest).slice(1)}`;
 }
 
-/** A page's JSON text around items that are JSON already. */
-export function pageJson(items: string[], rest: Omit<Page<unknown>, 'items'>): string {
-  return `{"items":[${items.join(',')}],${JSON.stringify(rest).slice(1)}`;
+/** The page's rows (one more was read to know if a page follows) and the row the next page starts after. */
+function pageOf<R>(rows: R[], limit: number): { items: R[]; next: R | null } {
+  if (rows.length <= limit) return { items: rows, next: null };
+  const items = rows.slice(0, limit);
+  return { items, next: items[items.length - 1] ?? null };
 }
+
+const totalOf = ({ total, estimate }: { total: number; estimate: boolean }) =>
+  estimate ? { total, totalIsEstimate: true } : { total };
 
 interface KeysetOptions {
   alias: string;
