@@ -240,4 +240,20 @@ describe('exports', () => {
       expect([bad.status, bad.json().details[0].field]).toEqual([400, 'to']);
     });
   });
+
+  // An export streams on after its response began. It ends its read transaction before it writes the
+  // file's end, so a client with the whole file knows the server is done with the database; ending
+  // it after, a shutdown in between left an error nobody could catch.
+  it('ends its database transaction before the file ends', async () => {
+    const open = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
+        )
+      )[0].n as number;
+    for (const url of ['/api/exports/weekly-report.xlsx', '/api/exports/leads.csv', '/api/exports/projects.xlsx']) {
+      expect((await download(url, f.leader.token)).status).toBe(200);
+      expect({ url, open: await open() }).toEqual({ url, open: 0 });
+    }
+  });
 });

@@ -23,6 +23,7 @@ import {
   type ExportPlan,
 } from './list-exports';
 import { CONTENT_TYPES, contentDisposition, createCsvWriter, createXlsxWriter, type TableWriter } from './table-writer';
+import { endExportTransaction } from './export-transaction';
 
 /** Rows fetched from the cursor per round trip. */
 const BATCH = 2000;
@@ -78,7 +79,7 @@ export class ExportsService {
       await runner.startTransaction('REPEATABLE READ');
       await runner.query(`DECLARE export_rows NO SCROLL CURSOR FOR ${plan.sql}`, plan.params);
     } catch (error) {
-      await this.close(runner);
+      await endExportTransaction(runner, this.logger);
       throw error;
     }
     const writer = format === 'xlsx' ? createXlsxWriter(plan.label, plan.columns) : createCsvWriter(plan.columns);
@@ -107,20 +108,13 @@ export class ExportsService {
         if (rows.length < BATCH) break;
         await writer.drained();
       }
+      await endExportTransaction(runner, this.logger);
       await writer.end();
     } catch (error) {
       this.logger.warn(`export of ${plan.label} stopped: ${(error as Error).message}`);
       writer.stream.destroy(error as Error);
     } finally {
-      await this.close(runner);
-    }
-  }
-
-  private async close(runner: QueryRunner): Promise<void> {
-    try {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-    } finally {
-      await runner.release();
+      await endExportTransaction(runner, this.logger);
     }
   }
 

@@ -11,6 +11,7 @@ import { appConfig, type AppConfig } from '../../config/app.config';
 import { dayStart } from '../dashboard/dashboard-scope';
 import type { WeeklyReportQueryDto } from './dto/export.dto';
 import { CONTENT_TYPES, contentDisposition } from './table-writer';
+import { endExportTransaction } from './export-transaction';
 
 /** The report's groups, in the order a weekly report reads: the pipeline, then what is on hold. Lost projects are left out. */
 export const REPORT_STAGES: ProjectStatus[] = [
@@ -132,7 +133,7 @@ export class WeeklyReportService {
         params,
       );
     } catch (error) {
-      await close(runner);
+      await endExportTransaction(runner, this.logger);
       throw error;
     }
 
@@ -275,6 +276,7 @@ export class WeeklyReportService {
         if (rows.length < BATCH) break;
         if (stream.writableNeedDrain) await new Promise((resolve) => stream.once('drain', resolve));
       }
+      await endExportTransaction(runner, this.logger);
       closeGroup();
       totalsRows('合计', grand);
       sheet.commit();
@@ -283,7 +285,7 @@ export class WeeklyReportService {
       this.logger.warn(`weekly report stopped: ${(error as Error).message}`);
       stream.destroy(error as Error);
     } finally {
-      await close(runner);
+      await endExportTransaction(runner, this.logger);
     }
   }
 
@@ -341,12 +343,4 @@ function period(query: WeeklyReportQueryDto): { fromDay: string; toDay: string }
 /** "2026-11-23" (exclusive) → "2026-11-22", the last day shown in the title. */
 function lastDay(toDay: string): string {
   return new Date(Date.parse(`${toDay}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-}
-
-async function close(runner: QueryRunner): Promise<void> {
-  try {
-    if (runner.isTransactionActive) await runner.rollbackTransaction();
-  } finally {
-    await runner.release();
-  }
 }
