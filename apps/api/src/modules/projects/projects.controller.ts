@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { BOARD_CARD_FIELDS } from '@lianqiao/contracts';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { SendsJsonText } from '../../common/http/json-text';
@@ -30,7 +31,7 @@ export class ProjectsController {
   @Get('board')
   @SendsJsonText()
   @ApiOkResponse({
-    description: '{ columns: [{ stage, count, totalInvestmentWan, contractedWan, items: Project[] }] }',
+    description: `{ columns: [{ stage, count, totalInvestmentWan, contractedWan, items }] }; items are board cards, with a project's ${BOARD_CARD_FIELDS.join(', ')}`,
   })
   board(@CurrentUser() user: AuthUser, @Query() query: BoardQueryDto) {
     return this.projects.board(user, query);
