@@ -629,8 +629,18 @@ describe('leads, follow-ups and the project pipeline', () => {
       expect(card).toEqual(Object.fromEntries(BOARD_CARD_FIELDS.map((field) => [field, written[field]])));
     });
 
-    it('rejects a malformed cursor with 400', async () => {
-      expect((await t.get('/api/leads?cursor=garbage', staffB.token)).status).toBe(400);
+    it('rejects a malformed cursor with 400 naming it, also one made to look right', async () => {
+      const crafted = Buffer.from(JSON.stringify(['2026-01-01T00:00:00.000Z', "x' OR 1=1"])).toString('base64url');
+      for (const cursor of ['garbage', crafted]) {
+        for (const path of ['/api/leads', '/api/projects', '/api/companies']) {
+          const res = await t.get(`${path}?cursor=${cursor}`, staffB.token);
+          expect({ path, status: res.status, field: res.body.details?.[0]?.field }).toEqual({
+            path,
+            status: 400,
+            field: 'cursor',
+          });
+        }
+      }
     });
   });
 

@@ -2,7 +2,8 @@ import { LRUCache } from 'lru-cache';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Page } from '@lianqiao/contracts';
 import { queryAndParameters } from '../persistence/query-shape';
-import { decodeCursor, encodeCursor, SortSpec } from './cursor';
+import { ApiError } from '../errors/api-error';
+import { decodeCursor, encodeCursor, type CursorPosition, type SortSpec } from './cursor';
 
 /** Up to this many matching rows are counted exactly; past it the planner's estimate is given. */
 export const EXACT_COUNT_LIMIT = 10_000;
@@ -90,10 +91,11 @@ function applyKeyset<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, options
   const dir = options.sort.direction === 'asc' ? 'ASC' : 'DESC';
   const cmp = dir === 'ASC' ? '>' : '<';
   const idColumn = `${options.alias}.id`;
+  const cursor = options.cursor ? cursorOf(qb, options.cursor) : null;
   const countQuery = countOf(qb.clone().orderBy());
 
-  if (options.cursor) {
-    const { value, id } = decodeCursor(options.cursor);
+  if (cursor) {
+    const { value, id } = cursor;
     if (value === null) {
       qb.andWhere(`(${options.column} IS NULL AND ${idColumn} ${cmp} :cursorId)`, { cursorId: id });
     } else {
@@ -111,6 +113,15 @@ function applyKeyset<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, options
     .limit(limit + 1);
   return { limit, countQuery };
 }
+
+/** The cursor, checked: a crafted one whose id is not a UUID is a 400 naming it, not a database error. */
+function cursorOf<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, raw: string): CursorPosition {
+  const position = decodeCursor(raw);
+  const idType = qb.expressionMap.mainAlias?.metadata.primaryColumns[0]?.type;
+  if (idType === 'uuid' && !UUID.test(position.id)) throw ApiError.field('cursor', '无效的分页游标');
+  return position;
+}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The cursor row's sort value as the database holds it. A timestamp reaches the cursor through a
