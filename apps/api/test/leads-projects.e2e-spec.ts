@@ -629,6 +629,35 @@ describe('leads, follow-ups and the project pipeline', () => {
       expect(card).toEqual(Object.fromEntries(BOARD_CARD_FIELDS.map((field) => [field, written[field]])));
     });
 
+    it('pages through a sort on a column with NULLs, NULLs last both ways, each row once', async () => {
+      const wan = [null, 5, null, 1, 3, null, 3];
+      const ids: string[] = [];
+      for (const [i, estimatedWan] of wan.entries()) {
+        ids.push((await newLead(staffB, { name: `空值排序线索${i}`, estimatedWan })).id);
+      }
+      const pageAll = async (sort: string) => {
+        const seen: Array<{ id: string; estimatedWan: number | null }> = [];
+        let cursor: string | null = null;
+        do {
+          const page: { body: { items: typeof seen; nextCursor: string | null } } = await t.get(
+            `/api/leads?q=${encodeURIComponent('空值排序')}&sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+            staffB.token,
+          );
+          seen.push(...page.body.items);
+          cursor = page.body.nextCursor;
+        } while (cursor);
+        return seen;
+      };
+      for (const [sort, values] of [
+        ['estimatedWan:desc', [5, 3, 3, 1, null, null, null]],
+        ['estimatedWan:asc', [1, 3, 3, 5, null, null, null]],
+      ] as const) {
+        const seen = await pageAll(sort);
+        expect(seen.map((l) => l.estimatedWan)).toEqual(values);
+        expect(new Set(seen.map((l) => l.id))).toEqual(new Set(ids));
+      }
+    });
+
     it('rejects a malformed cursor with 400 naming it, also one made to look right', async () => {
       const crafted = Buffer.from(JSON.stringify(['2026-01-01T00:00:00.000Z', "x' OR 1=1"])).toString('base64url');
       for (const cursor of ['garbage', crafted]) {
