@@ -661,7 +661,7 @@ describe('leads, follow-ups and the project pipeline', () => {
     it('rejects a malformed cursor with 400 naming it, also one made to look right', async () => {
       const crafted = Buffer.from(JSON.stringify(['2026-01-01T00:00:00.000Z', "x' OR 1=1"])).toString('base64url');
       for (const cursor of ['garbage', crafted]) {
-        for (const path of ['/api/leads', '/api/projects', '/api/companies']) {
+        for (const path of ['/api/leads', '/api/projects', '/api/companies', '/api/roadshows', '/api/delegations']) {
           const res = await t.get(`${path}?cursor=${cursor}`, staffB.token);
           expect({ path, status: res.status, field: res.body.details?.[0]?.field }).toEqual({
             path,

@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { ApiError } from '../errors/api-error';
 
 /**
@@ -24,6 +25,16 @@ export function decodeCursor(cursor: string): CursorPosition {
   } catch {
     throw ApiError.field('cursor', '无效的分页游标');
   }
+}
+
+/**
+ * A keyset cursor, whose id names a row: a crafted one whose id is not a UUID is a 400 naming the
+ * cursor, not a database error. (Every keyset-paged record has a UUID id.)
+ */
+export function decodeKeysetCursor(cursor: string): CursorPosition {
+  const position = decodeCursor(cursor);
+  if (!isUUID(position.id)) throw ApiError.field('cursor', '无效的分页游标');
+  return position;
 }
 
 export interface SortSpec<F extends string> {

@@ -2,8 +2,7 @@ import { LRUCache } from 'lru-cache';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Page } from '@lianqiao/contracts';
 import { queryAndParameters } from '../persistence/query-shape';
-import { ApiError } from '../errors/api-error';
-import { decodeCursor, encodeCursor, type CursorPosition, type SortSpec } from './cursor';
+import { decodeKeysetCursor, encodeCursor, type SortSpec } from './cursor';
 
 /** Up to this many matching rows are counted exactly; past it the planner's estimate is given. */
 export const EXACT_COUNT_LIMIT = 10_000;
@@ -65,7 +64,7 @@ export async function keysetJsonPage<E extends ObjectLiteral>(
 }
 
 /** The page's rows (one more was read to know if a page follows) and the row the next page starts after. */
-function pageOf<R>(rows: R[], limit: number): { items: R[]; next: R | null } {
+export function pageOf<R>(rows: R[], limit: number): { items: R[]; next: R | null } {
   if (rows.length <= limit) return { items: rows, next: null };
   const items = rows.slice(0, limit);
   return { items, next: items[items.length - 1] ?? null };
@@ -91,7 +90,7 @@ function applyKeyset<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, options
   const dir = options.sort.direction === 'asc' ? 'ASC' : 'DESC';
   const cmp = dir === 'ASC' ? '>' : '<';
   const idColumn = `${options.alias}.id`;
-  const cursor = options.cursor ? cursorOf(qb, options.cursor) : null;
+  const cursor = options.cursor ? decodeKeysetCursor(options.cursor) : null;
   const countQuery = countOf(qb.clone().orderBy());
 
   if (cursor) {
@@ -113,15 +112,6 @@ function applyKeyset<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, options
     .limit(limit + 1);
   return { limit, countQuery };
 }
-
-/** The cursor, checked: a crafted one whose id is not a UUID is a 400 naming it, not a database error. */
-function cursorOf<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, raw: string): CursorPosition {
-  const position = decodeCursor(raw);
-  const idType = qb.expressionMap.mainAlias?.metadata.primaryColumns[0]?.type;
-  if (idType === 'uuid' && !UUID.test(position.id)) throw ApiError.field('cursor', '无效的分页游标');
-  return position;
-}
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The cursor row's sort value as the database holds it. A timestamp reaches the cursor through a

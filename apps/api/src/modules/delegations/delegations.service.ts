@@ -13,7 +13,7 @@ import { parseSort } from '../../common/pagination/cursor';
 import { escapeLike } from '../../common/persistence/search';
 import { changesOf, updateVersioned } from '../../common/persistence/versioned';
 import { chinaDateOf, chinaDayStart, nextDay } from '../attribution/event-dates';
-import { rawKeysetPage, SqlParams } from '../attribution/raw-keyset';
+import { rawKeysetPage, SqlParams } from '../../common/pagination/raw-keyset';
 import { SourceLeadsService } from '../attribution/source-leads.service';
 import {
   leadYieldLateral,

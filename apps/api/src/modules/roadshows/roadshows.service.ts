@@ -10,7 +10,7 @@ import { escapeLike } from '../../common/persistence/search';
 import { changesOf, updateVersioned } from '../../common/persistence/versioned';
 import { costPer } from '../attribution/event-dates';
 import { tableExists } from '../attribution/optional-table';
-import { rawKeysetPage, SqlParams } from '../attribution/raw-keyset';
+import { rawKeysetPage, SqlParams } from '../../common/pagination/raw-keyset';
 import { SourceLeadsService } from '../attribution/source-leads.service';
 import {
   leadYieldLateral,

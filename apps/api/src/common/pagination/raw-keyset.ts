@@ -1,6 +1,7 @@
 import type { Page } from '@lianqiao/contracts';
 import type { EntityManager } from 'typeorm';
-import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
+import { decodeKeysetCursor, encodeCursor } from './cursor';
+import { pageOf } from './keyset';
 
 /** Positional parameters for hand-written SQL: `sql.param(value)` gives `$n`. */
 export class SqlParams {
@@ -42,7 +43,7 @@ export async function rawKeysetPage<R extends { id: string }, D>(
   const sql = options.params;
   let where = '';
   if (options.cursor) {
-    const { value, id } = decodeCursor(options.cursor);
+    const { value, id } = decodeKeysetCursor(options.cursor);
     if (value === null) {
       where = `WHERE ${column} IS NULL AND y.id ${cmp} ${sql.param(id)}`;
     } else {
@@ -58,10 +59,8 @@ export async function rawKeysetPage<R extends { id: string }, D>(
     sql.values,
   );
   const [{ total }] = await manager.query(options.count, countParams);
-  const hasMore = rows.length > limit;
-  const items = hasMore ? rows.slice(0, limit) : rows;
-  const last = items[items.length - 1];
-  const nextCursor = hasMore && last ? encodeCursor({ value: last.keyset_value, id: last.id }) : null;
+  const { items, next } = pageOf(rows, limit);
+  const nextCursor = next ? encodeCursor({ value: next.keyset_value, id: next.id }) : null;
   return {
     items: items.map(({ keyset_value: _, ...row }) => options.map(row as unknown as R)),
     nextCursor,
