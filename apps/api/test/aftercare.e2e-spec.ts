@@ -873,6 +873,29 @@ describe('aftercare: assignments, enterprises’ requests, escalation, statistic
     });
   });
 
+  it('refuses a bad PATCH of a request, naming each field, and changes nothing', async () => {
+    const request = await newRequest({ category: 'policy', description: '研发补贴兑现' });
+    const bad = await t.patch(
+      `/api/requests/${request.id}`,
+      { companyId: notLanded.id, category: 'bogus', description: '', contactMobile: '110', dueAt: 'soon', version: 1 },
+      rep.token,
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
+      'category',
+      'companyId',
+      'contactMobile',
+      'description',
+      'dueAt',
+    ]);
+    expect((await t.get(`/api/requests/${request.id}`, rep.token)).body).toMatchObject({
+      companyId: landed.id,
+      category: 'policy',
+      description: '研发补贴兑现',
+      version: 1,
+    });
+  });
+
   describe('/api/cultivation', () => {
     const plan = (
       goal: string,
@@ -1008,6 +1031,25 @@ describe('aftercare: assignments, enterprises’ requests, escalation, statistic
       expect(
         (await t.patch(`/api/cultivation/${entry.id}`, { measures: '别人改', version: 1 }, rep.token)).status,
       ).toBe(403);
+      const bad = await t.patch(
+        `/api/cultivation/${entry.id}`,
+        {
+          companyId: landed.id,
+          goal: 'ipo',
+          measures: '',
+          milestones: [{ title: '', dueOn: '2026-13-01' }],
+          version: 1,
+        },
+        staffA.token,
+      );
+      expect(bad.status).toBe(400);
+      const fields: string[] = bad.body.details.map((d: { field: string }) => d.field);
+      expect(fields.filter((f) => !f.startsWith('milestones')).sort()).toEqual(['companyId', 'goal', 'measures']);
+      expect(fields.some((f) => f.startsWith('milestones'))).toBe(true);
+      expect((await t.get(`/api/cultivation/${entry.id}`, staffA.token)).body).toMatchObject({
+        goal: 'listing',
+        version: 1,
+      });
       const done = await t.patch(
         `/api/cultivation/${entry.id}`,
         {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import {
   CULTIVATION_GOALS,
   type CultivationEntryDto,
@@ -54,7 +54,10 @@ export class CreateCultivationDto {
   @IsOptional()
   @IsUUID()
   ownerId?: string;
-  @ApiPropertyOptional({ type: [MilestoneInputDto] })
+  @ApiPropertyOptional({
+    type: [MilestoneInputDto],
+    description: 'the plan’s milestones; an update gives the whole list, replacing the previous one',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
@@ -63,17 +66,9 @@ export class CreateCultivationDto {
   milestones?: MilestoneInputDto[];
 }
 
-export class UpdateCultivationDto {
-  @ApiPropertyOptional({ enum: CULTIVATION_GOALS }) @IsOptional() @IsIn(CULTIVATION_GOALS) goal?: CultivationGoal;
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(5000) measures?: string;
-  @ApiPropertyOptional({ description: 'leaders and admins' }) @IsOptional() @IsUUID() ownerId?: string;
-  @ApiPropertyOptional({ type: [MilestoneInputDto], description: 'the whole list, replacing the previous one' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => MilestoneInputDto)
-  milestones?: MilestoneInputDto[];
+export class UpdateCultivationDto extends PartialType(
+  PickType(CreateCultivationDto, ['goal', 'measures', 'ownerId', 'milestones'] as const),
+) {
   @ApiPropertyOptional({ nullable: true, type: String, description: 'the day the goal was reached; null to clear' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)

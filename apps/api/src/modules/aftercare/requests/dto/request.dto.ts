@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import {
   ESCALATION_REASONS,
   PUBLIC_REQUEST_LIMITS,
@@ -52,7 +52,7 @@ export class CreateRequestDto {
   cannotBeDone?: boolean;
   @ApiPropertyOptional({ description: 'route at once to this department' }) @IsOptional() @IsUUID() orgUnitId?: string;
   @ApiPropertyOptional({
-    description: 'the deadline; defaults to the category’s days (see GET /api/requests/categories)',
+    description: 'the deadline; on creation it defaults to the category’s days (see GET /api/requests/categories)',
   })
   @IsOptional()
   @IsDateString()
@@ -71,28 +71,16 @@ export class CreateRequestDto {
   contactMobile?: string | null;
 }
 
-export class UpdateRequestDto {
-  @ApiPropertyOptional({ enum: REQUEST_CATEGORIES }) @IsOptional() @IsIn(REQUEST_CATEGORIES) category?: RequestCategory;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(PUBLIC_REQUEST_LIMITS.description)
-  description?: string;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() cannotBeDone?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsDateString() dueAt?: string;
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @TrimToNull()
-  @IsString()
-  @MaxLength(PUBLIC_REQUEST_LIMITS.contactName)
-  contactName?: string | null;
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @TrimToNull()
-  @ValidateIf((_, v) => v !== null)
-  @IsChinaMobile()
-  contactMobile?: string | null;
+export class UpdateRequestDto extends PartialType(
+  PickType(CreateRequestDto, [
+    'category',
+    'description',
+    'cannotBeDone',
+    'dueAt',
+    'contactName',
+    'contactMobile',
+  ] as const),
+) {
   @ApiProperty() @IsInt() @Min(1) version: number;
 }
 
