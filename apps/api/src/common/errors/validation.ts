@@ -1,5 +1,6 @@
 import { HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
 import type { ApiErrorDetail } from '@lianqiao/contracts';
+import { cacheValidationMetadata } from '../validation/metadata-cache';
 import { ApiError } from './api-error';
 
 function flatten(errors: ValidationError[], prefix = ''): ApiErrorDetail[] {
@@ -15,6 +16,7 @@ function flatten(errors: ValidationError[], prefix = ''): ApiErrorDetail[] {
 
 /** Rejects unknown fields and names every bad field in the API's error shape. */
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
