@@ -89,8 +89,8 @@ export class LeadsService implements OnModuleInit {
     });
   }
 
-  /** A page of the list as JSON text (a Page of LeadResponseDto), made by keysetJsonPage. */
-  list(user: AuthUser, query: LeadListQueryDto): Promise<string> {
+  /** A page of the list as encoded JSON (a Page of LeadResponseDto), made by keysetJsonPage. */
+  list(user: AuthUser, query: LeadListQueryDto): Promise<Buffer> {
     const sort = parseSort(query.sort, LEAD_SORTABLE, { field: 'createdAt', direction: 'desc' });
     return keysetJsonPage(this.listQuery(user, query), {
       alias: 'lead',

@@ -15,6 +15,7 @@ import { seesAllTeams, type AuthUser } from '../../common/auth/auth-user';
 import { applyTeamScope, canSeeTeamRecord } from '../../common/auth/team-scope';
 import { ApiError } from '../../common/errors/api-error';
 import { parseSort } from '../../common/pagination/cursor';
+import { arrayPieces, jsonBuffer } from '../../common/http/json-text';
 import { keysetJsonPage } from '../../common/pagination/keyset';
 import { queryAndParameters } from '../../common/persistence/query-shape';
 import { isoSql, jsonObjectSql, selectColumns } from '../../common/persistence/select-sql';
@@ -141,8 +142,8 @@ export class ProjectsService implements OnModuleInit {
     });
   }
 
-  /** A page of the list as JSON text (a Page of ProjectResponseDto), made by keysetJsonPage. */
-  list(user: AuthUser, query: ProjectListQueryDto): Promise<string> {
+  /** A page of the list as encoded JSON (a Page of ProjectResponseDto), made by keysetJsonPage. */
+  list(user: AuthUser, query: ProjectListQueryDto): Promise<Buffer> {
     const sort = parseSort(query.sort, PROJECT_SORTABLE, { field: 'updatedAt', direction: 'desc' });
     return keysetJsonPage(this.listQuery(user, query), {
       alias: 'project',
@@ -169,9 +170,9 @@ export class ProjectsService implements OnModuleInit {
    * Columns by stage with counts and sums over every matching project, and the latest cards of
    * each: the totals in one query, every column's cards in one more (a LATERAL read per stage, each
    * a short walk down the stage's index). The cards are JSON made by PostgreSQL, and so is the
-   * answer: JSON text of `{ columns: BoardColumnDto[] }`.
+   * answer: `{ columns: BoardColumnDto[] }`, encoded by jsonBuffer.
    */
-  async board(user: AuthUser, query: BoardQueryDto): Promise<string> {
+  async board(user: AuthUser, query: BoardQueryDto): Promise<Buffer> {
     const perColumn = query.perColumn ?? 30;
     const totals = await this.boardTotals(user, query);
     const byStage = new Map(totals.map((t) => [t.stage, t]));
@@ -190,7 +191,8 @@ export class ProjectsService implements OnModuleInit {
           [...params, filled],
         )
       : [];
-    const columns = PROJECT_STATUSES.map((stage) => {
+    const pieces = ['{"columns":['];
+    PROJECT_STATUSES.forEach((stage, i) => {
       const t = byStage.get(stage);
       const head: Omit<BoardColumnDto, 'items'> = {
         stage,
@@ -199,9 +201,11 @@ export class ProjectsService implements OnModuleInit {
         contractedWan: Number(t?.contracted ?? 0),
       };
       const items = cards.filter((c) => c.stage === stage).map((c) => c.item);
-      return `${JSON.stringify(head).slice(0, -1)},"items":[${items.join(',')}]}`;
+      pieces.push(i > 0 ? ',' : '', `${JSON.stringify(head).slice(0, -1)},"items":`);
+      arrayPieces(items, pieces).push('}');
     });
-    return `{"columns":[${columns.join(',')}]}`;
+    pieces.push(']}');
+    return jsonBuffer(pieces);
   }
 
   /**
