@@ -17,7 +17,7 @@ class Child extends Base {
 const fields = async (target: object) => (await validate(target)).map((e) => e.property).sort();
 
 describe('cacheValidationMetadata', () => {
-  it('keeps each class\'s rules, inherited ones included, and answers as class-validator does', async () => {
+  it("keeps each class's rules, inherited ones included, and answers as class-validator does", async () => {
     const storage = getMetadataStorage();
     const before = storage.getTargetValidationMetadatas(Child, '', false, false);
     cacheValidationMetadata();
