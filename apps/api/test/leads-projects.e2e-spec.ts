@@ -1,5 +1,6 @@
 import { BOARD_CARD_FIELDS } from '@lianqiao/contracts';
 import { TestApp, type TestUser } from './harness';
+import { ProjectStageChange } from '../src/modules/projects/project-stage-change.entity';
 
 describe('leads, follow-ups and the project pipeline', () => {
   let t: TestApp;
@@ -588,7 +589,7 @@ describe('leads, follow-ups and the project pipeline', () => {
       expect(second).toMatchObject({ estimatedWan: null, status: 'invalid', invalidReason: '已在外地落户' });
     });
 
-    it('gives project list items, the detail and board cards (their fields) exactly as the project is written', async () => {
+    it('gives project list items, the detail, board cards (their fields) and the history exactly as they are written', async () => {
       const company = await t.post('/api/companies', { name: '列表字段整车有限公司' }, staffB.token);
       const created = await newProject(staffB, {
         name: '列表字段项目',
@@ -627,6 +628,23 @@ describe('leads, follow-ups and the project pipeline', () => {
       const column = board.body.columns.find((c: { stage: string }) => c.stage === 'signed');
       const card = column.items.find((p: { id: string }) => p.id === created.id);
       expect(card).toEqual(Object.fromEntries(BOARD_CARD_FIELDS.map((field) => [field, written[field]])));
+
+      const moves = await t.dataSource
+        .getRepository(ProjectStageChange)
+        .find({ where: { projectId: created.id }, order: { at: 'ASC', id: 'ASC' } });
+      const history = await t.get(`/api/projects/${created.id}/history`, staffB.token);
+      expect(history.headers['content-type']).toMatch(/^application\/json/);
+      expect(history.body).toEqual({
+        items: moves.map((move) => ({ ...move, at: move.at.toISOString() })),
+        nextCursor: null,
+        total: 2,
+      });
+      expect(history.body.items[1]).toMatchObject({
+        fromStage: 'negotiating',
+        toStage: 'signed',
+        actorName: expect.any(String),
+        evidence: { signedAt: '2026-11-02', contractedWan: 80000 },
+      });
     });
 
     it('pages through a sort on a column with NULLs, NULLs last both ways, each row once', async () => {
