@@ -40,7 +40,7 @@ export interface CrmBenchResult {
   plans: string;
 }
 
-const LEADER = 'leader01';
+export const LEADER = 'leader01';
 
 /**
  * The core CRM endpoints at scale, each beside a baseline in the same run: the very SQL the
@@ -145,7 +145,7 @@ async function explainAll(
   return out.join('\n');
 }
 
-async function defineScenarios(pool: Pool): Promise<Scenario[]> {
+export async function defineScenarios(pool: Pool): Promise<Scenario[]> {
   const filters = 'status=following&source=roadshow';
   const deep = await pool.query(
     `SELECT created_at, id FROM leads WHERE deleted_at IS NULL AND status = 'following' AND source = 'roadshow'

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { pickPort } from '../../../apps/api/src/database/embedded-postgres';
 
 export interface ApiProcess {
@@ -24,10 +25,14 @@ export async function startApiProcess(
   env: Record<string, string> = {},
   /** Extra node flags, e.g. --cpu-prof to profile the API under load. */
   nodeFlags: string[] = [],
+  /** Where the build is: another checkout's, to compare two builds (bench:compare). */
+  root = process.cwd(),
 ): Promise<ApiProcess> {
-  if (!existsSync(BUILT_MAIN)) throw new Error(`${BUILT_MAIN} is missing: run \`npx nx run api:build\` first`);
+  if (!existsSync(join(root, BUILT_MAIN)))
+    throw new Error(`${join(root, BUILT_MAIN)} is missing: run \`npx nx run api:build\` first`);
   const port = await pickPort(0);
   const child: ChildProcess = spawn(process.execPath, [...NODE_FLAGS, ...nodeFlags, BUILT_MAIN], {
+    cwd: root,
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export interface LoadStats {
   requests: number;
@@ -133,6 +133,34 @@ export function sampleRss(pid: number, everyMs = 200): { stop: () => number } {
       return round(peak);
     },
   };
+}
+
+/** CPU seconds (user and system) the processes have used so far, from /proc; ended ones count 0. */
+export function cpuSeconds(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      // the process has ended
+    }
+  }
+  return ticks / 100; // USER_HZ
+}
+
+/** The PostgreSQL server's processes (postmaster and backends) running now. */
+export function postgresPids(): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres');
+      } catch {
+        return false;
+      }
+    });
 }
 
 export const round = (n: number, digits = 1) => Number(n.toFixed(digits));
