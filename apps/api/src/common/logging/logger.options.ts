@@ -33,8 +33,9 @@ export function rootLogger(level: string): Logger {
  * nestjs-pino for the app's own log lines, on the root logger, without its request middleware.
  * That middleware (pino-http through @fastify/middie) binds each request's logger to the
  * request's promises with AsyncLocalStorage, which on Node 20 hooks every promise the process
- * makes: a tenth of the API's CPU on a small request (a project's history), 5 % on a list page. Requests are logged by Fastify instead
- * (logRequestCompleted), and errors name their request id themselves (AllExceptionsFilter).
+ * makes: a tenth of the API's CPU on a small request (a project's history), 5 % on a list page.
+ * Requests are logged by Fastify instead (logRequestCompleted), and errors name their request id
+ * themselves (AllExceptionsFilter); other lines written during a request no longer carry it.
  */
 export function createLoggerOptions(level: string): Params {
   return { pinoHttp: { logger: rootLogger(level) }, forRoutes: [] };
