@@ -118,6 +118,7 @@ export type NewProject = Omit<CreateProjectDto, 'ownerId'> & {
 export class ProjectsService implements OnModuleInit {
   /** A project as JSON, made by PostgreSQL (projectJsonFields), and a board card. */
   private readonly itemSql: string;
+  private readonly detailItemSql: string;
   private readonly cardSql: string;
   /** The detail's SQL, made once by the query builder (see detail). */
   private detailSql?: string;
@@ -132,6 +133,7 @@ export class ProjectsService implements OnModuleInit {
   ) {
     const fields = projectJsonFields(config.stalledDays);
     this.itemSql = jsonObjectSql(fields);
+    this.detailItemSql = jsonObjectSql(fields, { oneRow: true });
     this.cardSql = jsonObjectSql(Object.fromEntries(BOARD_CARD_FIELDS.map((field) => [field, fields[field]])));
   }
 
@@ -408,7 +410,7 @@ export class ProjectsService implements OnModuleInit {
         .leftJoin('project.owner', 'owner')
         .leftJoin('project.responsibleLeader', 'leader')
         .where('project.id = :id', { id }),
-      { item: `${this.itemSql}::text`, ownerId: 'project.owner_id', teamId: 'project.team_id' },
+      { item: `${this.detailItemSql}::text`, ownerId: 'project.owner_id', teamId: 'project.team_id' },
     ).getQueryAndParameters()[0];
     const [row] = (await this.dataSource.query(this.detailSql, [id])) as Array<{
       item: string;
