@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { createValidationPipe } from './common/errors/validation';
-import { logRequestCompleted, requestIdOf, rootLogger } from './common/logging/logger.options';
+import { RequestLogs, requestIdOf, rootLogger } from './common/logging/logger.options';
 import { appConfig } from './config/app.config';
 
 export const API_PREFIX = 'api';
@@ -25,7 +25,7 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     loggerInstance: rootLogger(config.logLevel),
-    disableRequestLogging: true,
+    logController: new RequestLogs(),
     genReqId: requestIdOf,
     // X-Forwarded-For is believed from that many proxy hops only: otherwise a client could name its own address and slip past rate limits.
     trustProxy: config.trustProxyHops > 0 ? config.trustProxyHops : false,
@@ -41,7 +41,6 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
-  fastify.addHook('onResponse', async (request, reply) => logRequestCompleted(request, reply));
 
   // Uploads (card images): one file a request; each route sets its own size limit.
   await app.register(fastifyMultipart, { limits: { files: 1, fields: 10 } });

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Params } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -34,7 +34,7 @@ export function rootLogger(level: string): Logger {
  * That middleware (pino-http through @fastify/middie) binds each request's logger to the
  * request's promises with AsyncLocalStorage, which on Node 20 hooks every promise the process
  * makes: a tenth of the API's CPU on a small request (a project's history), 5 % on a list page.
- * Requests are logged by Fastify instead (logRequestCompleted), and errors name their request id
+ * Requests are logged by Fastify instead (RequestLogs), and errors name their request id
  * themselves (AllExceptionsFilter); other lines written during a request no longer carry it.
  */
 export function createLoggerOptions(level: string): Params {
@@ -42,21 +42,31 @@ export function createLoggerOptions(level: string): Params {
 }
 
 /**
- * One JSON line per /api call once it is answered, as pino-http wrote it: the request id (`reqId`),
- * method, url, status and time taken, at warn for a 4xx and error for a 5xx. Health probes and
- * static files would drown the rest.
+ * Fastify's own request lines: one JSON line per /api call once it is answered, as pino-http wrote
+ * it: the request id (`reqId`), method, url, status and time taken, at warn for a 4xx and error for
+ * a 5xx or a failed reply. Health probes and static files would drown the rest.
  */
-export function logRequestCompleted(request: FastifyRequest, reply: FastifyReply): void {
-  const { url } = request;
-  if (!url.startsWith('/api/') || url.startsWith('/api/health')) return;
-  const status = reply.statusCode;
-  const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
-  request.log[level](
-    {
-      req: { method: request.method, url },
-      res: { statusCode: status },
-      responseTime: Math.round(reply.elapsedTime * 1000) / 1000,
-    },
-    'request completed',
-  );
+export class RequestLogs extends LogController {
+  override isLogDisabled(request: FastifyRequest): boolean {
+    const { url } = request;
+    return !url.startsWith('/api/') || url.startsWith('/api/health');
+  }
+
+  /** Nothing when a call comes in: its one line is written when it is answered. */
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (this.isLogDisabled(request)) return;
+    const status = reply.statusCode;
+    const level = error || status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+    request.log[level](
+      {
+        req: { method: request.method, url: request.url },
+        res: { statusCode: status },
+        responseTime: Math.round(reply.elapsedTime * 1000) / 1000,
+        ...(error ? { err: error } : {}),
+      },
+      'request completed',
+    );
+  }
 }
