@@ -78,15 +78,13 @@ async function main(): Promise<void> {
       '|---|---|---|---|---|---|---|',
     );
     for (const scenario of scenarios) {
-      const runs = sides.map((side) => {
-        return async (options: LoadOptions) => {
-          const pids = postgresPids();
-          const [api0, pg0] = [cpuSeconds([side.api.pid]), cpuSeconds(pids)];
-          const samples = await httpSamples(`${side.api.baseUrl}${scenario.path}`, side.headers, options);
-          side.apiCpu += cpuSeconds([side.api.pid]) - api0;
-          side.pgCpu += cpuSeconds(pids) - pg0;
-          return samples;
-        };
+      const runs = sides.map((side) => async (options: LoadOptions) => {
+        const pids = postgresPids();
+        const [api0, pg0] = [cpuSeconds([side.api.pid]), cpuSeconds(pids)];
+        const samples = await httpSamples(`${side.api.baseUrl}${scenario.path}`, side.headers, options);
+        side.apiCpu += cpuSeconds([side.api.pid]) - api0;
+        side.pgCpu += cpuSeconds(pids) - pg0;
+        return samples;
       });
       for (const run of runs) await run({ ...load, durationSeconds: 2 }); // warm up
       sides.forEach((side) => (side.apiCpu = side.pgCpu = 0));
