@@ -1,4 +1,4 @@
-import { TestApp, type TestUser } from './harness';
+import { TestApp, fieldsNamed, type TestUser } from './harness';
 
 const BASE = 'https://zs.example.gov.cn';
 
@@ -318,11 +318,7 @@ describe('aftercare: the enterprise’s QR request form and its one-time feedbac
       const request = await resolvedRequest('食堂卫生许可');
       const bad = await answer(request.token, { satisfaction: 6, extra: 'x' });
       expect(bad.status).toBe(400);
-      expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
-        'confirmed',
-        'extra',
-        'satisfaction',
-      ]);
+      expect(fieldsNamed(bad.body)).toEqual(['confirmed', 'extra', 'satisfaction']);
       expect((await answer(request.token, { confirmed: true, satisfaction: 3 })).status).toBe(200);
     });
   });

@@ -1,6 +1,6 @@
 import { RequestEscalationService } from '../src/modules/aftercare/requests/request-escalation.service';
 import { UsersService } from '../src/modules/users/users.service';
-import { TEST_PASSWORD, TestApp, type TestUser } from './harness';
+import { TEST_PASSWORD, TestApp, fieldsNamed, type TestUser } from './harness';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -189,11 +189,7 @@ describe('aftercare: assignments, enterprises’ requests, escalation, statistic
         leader.token,
       );
       expect(bad.status).toBe(400);
-      expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
-        'affairsRepId',
-        'extra',
-        'version',
-      ]);
+      expect(fieldsNamed(bad.body)).toEqual(['affairsRepId', 'extra', 'version']);
     });
 
     it('refuses a stale version with 409 and keeps the newer assignment', async () => {
@@ -326,13 +322,7 @@ describe('aftercare: assignments, enterprises’ requests, escalation, statistic
         rep.token,
       );
       expect(res.status).toBe(400);
-      expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
-        'category',
-        'companyId',
-        'contactMobile',
-        'description',
-        'status',
-      ]);
+      expect(fieldsNamed(res.body)).toEqual(['category', 'companyId', 'contactMobile', 'description', 'status']);
     });
 
     it('refuses a company that is not in aftercare with 422, and routing to a town with 400', async () => {
@@ -881,13 +871,7 @@ describe('aftercare: assignments, enterprises’ requests, escalation, statistic
       rep.token,
     );
     expect(bad.status).toBe(400);
-    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
-      'category',
-      'companyId',
-      'contactMobile',
-      'description',
-      'dueAt',
-    ]);
+    expect(fieldsNamed(bad.body)).toEqual(['category', 'companyId', 'contactMobile', 'description', 'dueAt']);
     expect((await t.get(`/api/requests/${request.id}`, rep.token)).body).toMatchObject({
       companyId: landed.id,
       category: 'policy',
@@ -955,11 +939,7 @@ describe('aftercare: assignments, enterprises’ requests, escalation, statistic
       expect(owner.status).toBe(403);
       const bad = await plan('srdi', [{ title: '', dueOn: '2026-13-01', doneOn: 'soon' }], landed.id);
       expect(bad.status).toBe(400);
-      expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
-        'milestones.0.doneOn',
-        'milestones.0.dueOn',
-        'milestones.0.title',
-      ]);
+      expect(fieldsNamed(bad.body)).toEqual(['milestones.0.doneOn', 'milestones.0.dueOn', 'milestones.0.title']);
       const goal = await t.post(
         '/api/cultivation',
         { companyId: landed.id, goal: 'unicorn', measures: 'x' },

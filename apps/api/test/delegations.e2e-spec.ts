@@ -1,5 +1,5 @@
 import { Workbook } from 'exceljs';
-import { TestApp, type TestUser } from './harness';
+import { TestApp, fieldsNamed, type TestUser } from './harness';
 
 type Body = Record<string, unknown>;
 
@@ -47,7 +47,6 @@ describe('delegations: trips and receptions, visits, leads, the trip report and 
     ok(t.post('/api/companies', { name, ...body }, user.token), 201);
   const addVisit = (user: TestUser, delegationId: unknown, body: Body) =>
     ok(t.post(`/api/delegations/${delegationId}/visits`, body, user.token), 201);
-  const fields = (body: { details: Array<{ field: string }> }) => body.details.map((d) => d.field).sort();
 
   describe('POST /api/delegations', () => {
     it('plans a trip with its members and leading official, owned by the caller and their team', async () => {
@@ -96,7 +95,7 @@ describe('delegations: trips and receptions, visits, leads, the trip report and 
         staffA.token,
       );
       expect(bad.status).toBe(400);
-      expect([...new Set(fields(bad.body))]).toEqual(['budget', 'direction', 'memberIds', 'startsOn']);
+      expect([...new Set(fieldsNamed(bad.body))]).toEqual(['budget', 'direction', 'memberIds', 'startsOn']);
     });
 
     it('needs members who exist and a leading official who is a leader', async () => {

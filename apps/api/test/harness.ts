@@ -9,6 +9,10 @@ import { UsersService } from '../src/modules/users/users.service';
 
 export const TEST_PASSWORD = 'Test-pass-2026';
 
+/** The fields a 400 names in its details, sorted: what a bad-input test checks. */
+export const fieldsNamed = (body: { details: Array<{ field: string }> }): string[] =>
+  body.details.map((detail) => detail.field).sort();
+
 export interface TestUser {
   id: string;
   username: string;

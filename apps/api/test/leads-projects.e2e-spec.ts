@@ -1,5 +1,5 @@
 import { BOARD_CARD_FIELDS } from '@lianqiao/contracts';
-import { TestApp, type TestUser } from './harness';
+import { TestApp, fieldsNamed, type TestUser } from './harness';
 import { ProjectStageChange } from '../src/modules/projects/project-stage-change.entity';
 
 describe('leads, follow-ups and the project pipeline', () => {
@@ -67,13 +67,7 @@ describe('leads, follow-ups and the project pipeline', () => {
         staffA.token,
       );
       expect(bad.status).toBe(400);
-      expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
-        'contactMobile',
-        'estimatedWan',
-        'name',
-        'source',
-        'stage',
-      ]);
+      expect(fieldsNamed(bad.body)).toEqual(['contactMobile', 'estimatedWan', 'name', 'source', 'stage']);
     });
 
     it('warns before creating a lead on a company another team works (撞单), then allows it when acknowledged', async () => {

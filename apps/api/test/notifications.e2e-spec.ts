@@ -1,5 +1,5 @@
 import { NotificationsService } from '../src/modules/notifications/notifications.service';
-import { TestApp, type TestUser } from './harness';
+import { TestApp, fieldsNamed, type TestUser } from './harness';
 
 describe('notifications', () => {
   let t: TestApp;
@@ -75,7 +75,7 @@ describe('notifications', () => {
       expect(byKind.body.items).toHaveLength(1);
       const bad = await t.get('/api/notifications?kind=nope&sort=title:asc', staff.token);
       expect(bad.status).toBe(400);
-      expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['kind', 'sort']);
+      expect(fieldsNamed(bad.body)).toEqual(['kind', 'sort']);
     });
 
     it('needs a login', async () => {

@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { CardOpensRecorder } from '../src/modules/public-cards/card-opens.recorder';
-import { TestApp, type TestUser } from './harness';
+import { TestApp, fieldsNamed, type TestUser } from './harness';
 
 const BASE = 'https://zs.example.gov.cn';
 
@@ -144,7 +144,7 @@ describe('promo projects', () => {
         staffA.token,
       );
       expect(res.status).toBe(400);
-      expect([...new Set(res.body.details.map((d: { field: string }) => d.field))].sort()).toEqual(
+      expect([...new Set(fieldsNamed(res.body))]).toEqual(
         ['chainNodeIds', 'contactPhone', 'expiresAt', 'floorAreaM2', 'kind', 'landMu', 'owner', 'title'].sort(),
       );
     });
@@ -236,11 +236,7 @@ describe('promo projects', () => {
       const card = await create(staffA.token, { kind: 'land', title: '空白地块' });
       const res = await act(card.id, 'submit', card.version, staffA.token);
       expect(res.status).toBe(422);
-      expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
-        'contactPhone',
-        'landMu',
-        'summary',
-      ]);
+      expect(fieldsNamed(res.body)).toEqual(['contactPhone', 'landMu', 'summary']);
     });
 
     it('goes from draft through review and a return to published, notifying and auditing each step', async () => {

@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { CardOpensRecorder } from '../src/modules/public-cards/card-opens.recorder';
-import { TestApp, type TestUser } from './harness';
+import { TestApp, fieldsNamed, type TestUser } from './harness';
 
 const BASE = 'https://zs.example.gov.cn';
 const XSS = `"><script>alert(1)</script><img src=x onerror=alert(2)><svg onload=alert(3)>`;
@@ -380,13 +380,7 @@ describe('public cards', () => {
         extra: 1,
       });
       expect(res.status).toBe(400);
-      expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
-        'company',
-        'extra',
-        'message',
-        'mobile',
-        'name',
-      ]);
+      expect(fieldsNamed(res.body)).toEqual(['company', 'extra', 'message', 'mobile', 'name']);
       expect(res.body.message).toContain('请填写正确的 11 位手机号码');
       expect(await interestsOf(card.id)).toEqual([]);
     });

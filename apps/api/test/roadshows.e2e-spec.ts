@@ -1,4 +1,4 @@
-import { TestApp, type TestUser } from './harness';
+import { TestApp, fieldsNamed, type TestUser } from './harness';
 
 type Body = Record<string, unknown>;
 
@@ -105,13 +105,7 @@ describe('roadshows: planning, attendees, leads, on-site signings, yield and att
         staffA.token,
       );
       expect(bad.status).toBe(400);
-      expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
-        'budgetWan',
-        'format',
-        'promoProjectIds',
-        'startsAt',
-        'yieldLeads',
-      ]);
+      expect(fieldsNamed(bad.body)).toEqual(['budgetWan', 'format', 'promoProjectIds', 'startsAt', 'yieldLeads']);
       expect(bad.body.details.find((d: { field: string }) => d.field === 'yieldLeads').message).toContain(
         'unknown field',
       );
@@ -748,7 +742,7 @@ describe('roadshows: planning, attendees, leads, on-site signings, yield and att
       expect(sort.body.details).toEqual([{ field: 'sort', message: expect.any(String) }]);
       const format = await t.get('/api/roadshows?format=radio&colour=red', staffA.token);
       expect(format.status).toBe(400);
-      expect(format.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['colour', 'format']);
+      expect(fieldsNamed(format.body)).toEqual(['colour', 'format']);
       expect((await t.get('/api/roadshows?deleted=true', leader.token)).status).toBe(403);
     });
   });

@@ -1,4 +1,4 @@
-import { TestApp, type TestUser } from './harness';
+import { TestApp, fieldsNamed, type TestUser } from './harness';
 
 describe('annual targets', () => {
   let t: TestApp;
@@ -86,12 +86,7 @@ describe('annual targets', () => {
         leader.token,
       );
       expect(bad.status).toBe(400);
-      expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
-        'color',
-        'contractedWan',
-        'newLeads',
-        'year',
-      ]);
+      expect(fieldsNamed(bad.body)).toEqual(['color', 'contractedWan', 'newLeads', 'year']);
       const noTeam = await t.post(
         '/api/targets',
         { year: 2026, teamId: '5b0c4d2e-1f3a-4b5c-8d9e-0f1a2b3c4d5e' },

@@ -1,4 +1,4 @@
-import { TestApp, type TestUser } from './harness';
+import { TestApp, fieldsNamed, type TestUser } from './harness';
 
 describe('users, teams and org units', () => {
   let t: TestApp;
@@ -75,12 +75,7 @@ describe('users, teams and org units', () => {
         admin.token,
       );
       expect(status).toBe(400);
-      expect(body.details.map((d: { field: string }) => d.field).sort()).toEqual([
-        'displayName',
-        'role',
-        'teamId',
-        'username',
-      ]);
+      expect(fieldsNamed(body)).toEqual(['displayName', 'role', 'teamId', 'username']);
       expect((await t.get('/api/users?q=!', admin.token)).body.total).toBe(0);
     });
   });
