@@ -41,8 +41,8 @@ export async function keysetPage<E extends ObjectLiteral, D, R extends { id: str
  * The same page, with every item made as JSON by PostgreSQL (`item`, an expression such as
  * jsonObjectSql gives) and the page returned as the response's JSON, encoded by jsonBuffer. The
  * hottest lists use it: parsing twenty columns per row into JavaScript values, mapping them and
- * serializing them again cost the API more than the query did. Item fields must match the list's DTO; each such
- * list has a test that its items equal the records' own GET.
+ * serializing them again cost the API more than the query did. Item fields must match the list's
+ * DTO; each such list has a test that its items equal the records' own GET.
  */
 export async function keysetJsonPage<E extends ObjectLiteral>(
   qb: SelectQueryBuilder<E>,

@@ -17,7 +17,7 @@ import { ApiError } from '../../common/errors/api-error';
 import { parseSort } from '../../common/pagination/cursor';
 import { escapeLike } from '../../common/persistence/search';
 import type { Cell, TableColumn } from './table-writer';
-import { stalledSql } from '../projects/projects.service';
+import { stalledSql } from '../projects/project-sql';
 
 /** Chain-segment and team names, loaded once per export (tens to hundreds of rows). */
 export interface ExportLookups {
