@@ -20,6 +20,11 @@ async function serverLogging(lines: Array<Record<string, unknown>>) {
   app.get('/api/boom', async (_request, reply) => reply.status(503).send({ statusCode: 503 }));
   app.get('/api/health/ready', async () => ({ ok: true }));
   app.get('/index.html', async () => 'console');
+  // What Fastify does when a reply fails after its head went out (the socket closed mid-file).
+  app.get('/api/export', async (request, reply) => {
+    new RequestLogs().requestCompleted(new Error('socket closed mid-file'), request, reply);
+    return 'ok';
+  });
   await app.ready();
   return app;
 }
@@ -56,5 +61,22 @@ describe('request logging', () => {
     expect(typeof completed[0].responseTime).toBe('number');
     expect(completed[1].reqId).toMatch(/^[0-9a-f-]{36}$/);
     expect(JSON.stringify(lines)).not.toContain('secret');
+  });
+
+  it('writes a reply that failed on its way out as an error, with the error, whatever its status', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const app = await serverLogging(lines);
+    await app.inject({ url: '/api/export' });
+    await app.close();
+    await new Promise((resolve) => setImmediate(resolve));
+
+    const failed = lines.filter((line) => line.err);
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatchObject({
+      level: 50,
+      req: { url: '/api/export' },
+      res: { statusCode: 200 },
+      err: { message: 'socket closed mid-file' },
+    });
   });
 });
