@@ -28,8 +28,8 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @ApiOkResponse({ type: TokensResponseDto })
-  refresh(@Body() dto: RefreshDto) {
-    return this.auth.refresh(dto.refreshToken);
+  refresh(@Body() dto: RefreshDto, @Req() request: FastifyRequest) {
+    return this.auth.refresh(dto.refreshToken, { ip: request.ip, userAgent: request.headers['user-agent'] });
   }
 
   @Post('logout')

@@ -90,15 +90,22 @@ export class UsersService {
       throw ApiError.forbidden('不能修改自己的角色');
     }
     if (actor.id === id && dto.active === false) throw ApiError.forbidden('不能停用自己的账号');
-    return this.dataSource.transaction(async (manager) => {
+    const after = await this.dataSource.transaction(async (manager) => {
       await this.assertReferences(manager, dto);
       await updateVersioned(manager, User, id, dto.version, changesOf(dto));
-      const after = await manager.findOneByOrFail(User, { id });
-      await this.audit.record(manager, actor, { entity: 'user', entityId: id, action: 'update', before, after });
+      const updated = await manager.findOneByOrFail(User, { id });
+      await this.audit.record(manager, actor, {
+        entity: 'user',
+        entityId: id,
+        action: 'update',
+        before,
+        after: updated,
+      });
       if (dto.active === false) await this.endSessions(manager, id);
-      this.sessionCache.forgetUser(id);
-      return after;
+      return updated;
     });
+    this.sessionCache.forgetUser(id);
+    return after;
   }
 
   async unlock(actor: AuthUser, id: string): Promise<User> {
@@ -111,21 +118,36 @@ export class UsersService {
     });
   }
 
-  /** An admin sets a new password; the user's sessions end and any lock is lifted. */
+  /**
+   * An admin sets a new password: every session of the user ends (an admin resetting their own
+   * password keeps the one they did it from, as in a change of one's own) and any lock is lifted.
+   */
   async resetPassword(actor: AuthUser, id: string, password: string): Promise<User> {
     await this.get(id);
     this.passwords.assertAcceptable(password);
     const passwordHash = await this.passwords.hash(password);
-    return this.dataSource.transaction(async (manager) => {
+    const after = await this.dataSource.transaction(async (manager) => {
       await manager.update(User, { id }, { passwordHash, failedLoginCount: 0, lockedUntil: null });
-      await this.endSessions(manager, id);
-      const after = await manager.findOneByOrFail(User, { id });
-      await this.audit.record(manager, actor, { entity: 'user', entityId: id, action: 'reset_password', after });
-      this.logger.log({ userId: id, by: actor.username }, 'password reset by admin');
-      return after;
+      await this.endSessions(manager, id, actor.id === id ? actor.sessionId : null);
+      const updated = await manager.findOneByOrFail(User, { id });
+      await this.audit.record(manager, actor, {
+        entity: 'user',
+        entityId: id,
+        action: 'reset_password',
+        after: updated,
+      });
+      return updated;
     });
+    this.sessionCache.forgetUser(id);
+    this.logger.log({ userId: id, by: actor.username }, 'password reset by admin');
+    return after;
   }
 
+  /**
+   * The user changes their own password: every other session ends, refresh tokens included, so
+   * whoever learnt the old password or copied a token is out. The session the change was made
+   * from stays, since it has just proved the current password.
+   */
   async changeOwnPassword(actor: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
     const user = await this.users
       .createQueryBuilder('user')
@@ -139,13 +161,19 @@ export class UsersService {
     const passwordHash = await this.passwords.hash(newPassword);
     await this.dataSource.transaction(async (manager) => {
       await manager.update(User, { id: actor.id }, { passwordHash });
+      await this.endSessions(manager, actor.id, actor.sessionId);
       await this.audit.record(manager, actor, { entity: 'user', entityId: actor.id, action: 'change_password' });
     });
+    this.sessionCache.forgetUser(actor.id);
+    this.logger.log({ userId: actor.id, keptSession: actor.sessionId }, 'password changed; other sessions ended');
   }
 
-  private async endSessions(manager: EntityManager, userId: string): Promise<void> {
-    await manager.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
-    this.sessionCache.forgetUser(userId);
+  /** Revokes the user's live sessions but `keep`; the caller forgets them in the cache once committed. */
+  private async endSessions(manager: EntityManager, userId: string, keep: string | null = null): Promise<void> {
+    await manager.query(
+      'UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $2',
+      [userId, keep],
+    );
   }
 
   private async assertReferences(manager: EntityManager, dto: { teamId?: string | null; orgUnitId?: string | null }) {
