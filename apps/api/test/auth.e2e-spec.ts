@@ -282,6 +282,22 @@ describe('auth', () => {
       );
     });
 
+    it('counts wrong current passwords toward the lock, so a session holder cannot guess at leisure', async () => {
+      const user = await t.createUser('pw.guessed', 'staff');
+      const guess = (currentPassword: string) =>
+        t.post('/api/auth/me/password', { currentPassword, newPassword: 'Taken-over-66' }, user.token);
+      for (let i = 1; i <= 4; i++) expect((await guess(`guess-${i}-wrong`)).status).toBe(400);
+      const fifth = await guess('guess-5-wrong');
+      expect(fifth.status).toBe(429);
+      expect(fifth.body.details).toEqual([{ field: 'currentPassword', message: expect.stringContaining('locked') }]);
+      expect((await guess(TEST_PASSWORD)).status).toBe(429);
+      expect((await t.post('/api/auth/login', { username: 'pw.guessed', password: TEST_PASSWORD })).status).toBe(429);
+
+      expect((await t.post(`/api/users/${user.id}/unlock`, {}, admin.token)).status).toBe(201);
+      expect((await guess(TEST_PASSWORD)).status).toBe(204);
+      expect((await t.post('/api/auth/login', { username: 'pw.guessed', password: 'Taken-over-66' })).status).toBe(200);
+    });
+
     it("ends the user's other sessions at once, refresh tokens included, and keeps the one it was made from", async () => {
       const user = await t.createUser('pw.owner', 'staff');
       const here = await signIn('pw.owner');

@@ -9,6 +9,7 @@ import { ApiError } from '../../common/errors/api-error';
 import { authConfig, type AuthConfig } from '../../config/auth.config';
 import { AuditService } from '../audit/audit.service';
 import { UserResponseDto } from '../users/dto/user.dto';
+import { LoginLockout } from '../users/login-lockout';
 import { PasswordService } from '../users/password.service';
 import { SessionCache } from '../users/session-cache';
 import { User } from '../users/user.entity';
@@ -57,6 +58,7 @@ export class AuthService implements OnModuleInit {
     private readonly passwords: PasswordService,
     private readonly cache: SessionCache,
     private readonly audit: AuditService,
+    private readonly lockout: LoginLockout,
   ) {}
 
   /** The signing secret: from JWT_SECRET, else one generated once and kept in the database for every instance. */
@@ -86,11 +88,11 @@ export class AuthService implements OnModuleInit {
 
     if (user?.lockedUntil && user.lockedUntil > now) {
       this.logger.warn({ username: name, ip: client.ip, outcome: 'locked' }, 'login refused');
-      throw this.lockedError(user.lockedUntil);
+      this.lockout.assertUnlocked(user, 'username', now);
     }
     const passwordOk = await this.passwords.verify(user?.passwordHash ?? this.dummyHash, password);
     if (!user || !passwordOk || !user.active) {
-      if (user && !passwordOk) await this.recordFailure(user, now);
+      if (user && !passwordOk) await this.lockout.recordFailure(user, 'username', now);
       this.logger.warn(
         { username: name, ip: client.ip, outcome: !user ? 'unknown_user' : !passwordOk ? 'bad_password' : 'inactive' },
         'login failed',
@@ -257,29 +259,5 @@ export class AuthService implements OnModuleInit {
       accessTokenExpiresAt: expiresAt.toISOString(),
       user: UserResponseDto.from(user),
     };
-  }
-
-  private async recordFailure(user: User, now: Date): Promise<void> {
-    // One atomic statement, so parallel guesses cannot slip past the limit.
-    const [row] = await this.dataSource.query(
-      `UPDATE users SET failed_login_count = failed_login_count + 1,
-              locked_until = CASE WHEN failed_login_count + 1 >= $2 THEN $3::timestamptz ELSE locked_until END
-        WHERE id = $1 RETURNING failed_login_count, locked_until`,
-      [user.id, this.config.loginMaxFailures, new Date(now.getTime() + this.config.loginLockMs)],
-    );
-    const updated = (Array.isArray(row) ? row[0] : row) as { failed_login_count: number; locked_until: Date | null };
-    if (updated?.locked_until && updated.failed_login_count >= this.config.loginMaxFailures) {
-      this.logger.warn({ username: user.username, failures: updated.failed_login_count }, 'account locked');
-      throw this.lockedError(new Date(updated.locked_until));
-    }
-  }
-
-  private lockedError(until: Date): ApiError {
-    const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
-    return new ApiError(
-      HttpStatus.TOO_MANY_REQUESTS,
-      `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试或联系管理员解锁 (account locked for ${minutes} min)`,
-      [{ field: 'username', message: `locked until ${until.toISOString()}` }],
-    );
   }
 }

@@ -13,6 +13,7 @@ import { AuditService } from '../audit/audit.service';
 import { OrgUnit } from '../org/org-unit.entity';
 import { Team } from '../org/team.entity';
 import { CreateUserDto, UpdateUserDto, UserListQueryDto, UserResponseDto } from './dto/user.dto';
+import { LoginLockout } from './login-lockout';
 import { PasswordService } from './password.service';
 import { SessionCache } from './session-cache';
 import { User } from './user.entity';
@@ -40,6 +41,7 @@ export class UsersService {
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
     private readonly sessionCache: SessionCache,
+    private readonly lockout: LoginLockout,
   ) {}
 
   list(query: UserListQueryDto): Promise<Page<UserResponseDto>> {
@@ -154,13 +156,15 @@ export class UsersService {
       .addSelect('user.passwordHash')
       .where('user.id = :id', { id: actor.id })
       .getOneOrFail();
+    this.lockout.assertUnlocked(user, 'currentPassword');
     if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
+      await this.lockout.recordFailure(user, 'currentPassword');
       throw ApiError.field('currentPassword', '当前密码不正确');
     }
     this.passwords.assertAcceptable(newPassword, 'newPassword');
     const passwordHash = await this.passwords.hash(newPassword);
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(User, { id: actor.id }, { passwordHash });
+      await manager.update(User, { id: actor.id }, { passwordHash, failedLoginCount: 0 });
       await this.endSessions(manager, actor.id, actor.sessionId);
       await this.audit.record(manager, actor, { entity: 'user', entityId: actor.id, action: 'change_password' });
     });
