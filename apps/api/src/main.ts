@@ -4,6 +4,7 @@ import { createApp } from './app.factory';
 import { appConfig } from './config/app.config';
 import { authConfig } from './config/auth.config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres';
+import { DEMO_MARK, demoSeedWanted } from './database/seeds/demo.seed';
 import { runStartupSeeds } from './database/seeds/startup';
 
 /**
@@ -21,7 +22,6 @@ async function bootstrap(): Promise<void> {
       log: (message) => console.log(`[embedded-postgres] ${message}`),
     });
     process.env.DATABASE_URL = embedded.url;
-    process.env.DATABASE_SEED_DEMO ??= 'true';
   }
 
   const nest = await createApp();
@@ -40,7 +40,7 @@ async function bootstrap(): Promise<void> {
   const seeded = await runStartupSeeds(nest, {
     dataDir: app.dataDir,
     adminPassword: authConfig().adminPassword,
-    demo: process.env.DATABASE_SEED_DEMO === 'true',
+    demo: demoSeedWanted(process.env, embedded !== null),
   });
   await nest.listen(app.port, app.host);
   const address = `http://localhost:${(nest.getHttpServer().address() as { port: number }).port}`;
@@ -55,7 +55,12 @@ async function bootstrap(): Promise<void> {
       ? `  First admin login:  ${seeded.admin.username} / ${seeded.admin.password}` +
         (seeded.admin.passwordFile ? `   (also in ${seeded.admin.passwordFile})` : '')
       : `  Admin login: ${seeded.admin.username} (password set on the first start; see ${relative(process.cwd(), join(app.dataDir, 'admin-password.txt'))})`,
-    seeded.demo ? `  Demo data: ${seeded.demo}` : '',
+    ...(seeded.demo
+      ? [
+          `  Demo logins (names marked ${DEMO_MARK}; also in ${seeded.demo.passwordFile}):`,
+          ...seeded.demo.logins.map((login) => `    ${login.username} / ${login.password}`),
+        ]
+      : []),
     `  Ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s. Ctrl-C stops it.`,
     '',
   ].filter((line) => line !== '');

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { TestApp, TEST_PASSWORD, type TestUser } from './harness';
 
 describe('auth', () => {
@@ -10,6 +10,23 @@ describe('auth', () => {
     admin = await t.createUser('root', 'admin');
   });
   afterAll(() => t.close());
+
+  /** A login's whole answer: its access and refresh tokens. */
+  const signIn = async (username: string, password = TEST_PASSWORD) => {
+    const { status, body } = await t.post('/api/auth/login', { username, password });
+    expect(status).toBe(200);
+    return body as { accessToken: string; refreshToken: string; user: { id: string } };
+  };
+  /** The session an access token names (its `sid` claim). */
+  const sessionOf = (accessToken: string): string =>
+    JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString()).sid;
+  const refresh = (refreshToken: string) => t.post('/api/auth/refresh', { refreshToken });
+  const auditOf = async (userId: string) =>
+    (await t.get(`/api/audit?entity=user&entityId=${userId}`, admin.token)).body.items as Array<{
+      action: string;
+      actorId: string | null;
+      after: Record<string, unknown> | null;
+    }>;
 
   describe('POST /api/auth/login', () => {
     it('returns tokens and the user for a right password', async () => {
@@ -118,6 +135,23 @@ describe('auth', () => {
       expect((await t.get('/api/auth/me', user.token)).status).toBe(401);
     });
 
+    it('ends at logout for the refresh token too', async () => {
+      await t.createUser('logout.refresh', 'staff');
+      const login = await signIn('logout.refresh');
+      expect((await t.post('/api/auth/logout', {}, login.accessToken)).status).toBe(204);
+      expect((await refresh(login.refreshToken)).status).toBe(401);
+    });
+
+    it('keeps only a hash of the refresh token', async () => {
+      await t.createUser('hash.user', 'staff');
+      const login = await signIn('hash.user');
+      const stored = (
+        await t.dataSource.query(`SELECT refresh_token_hash FROM sessions WHERE user_id = $1`, [login.user.id])
+      ).map((r: { refresh_token_hash: string }) => r.refresh_token_hash);
+      expect(stored).toContain(createHash('sha256').update(login.refreshToken).digest('hex'));
+      expect(stored).not.toContain(login.refreshToken);
+    });
+
     it('renews through the refresh token, which rotates and cannot be used twice', async () => {
       await t.createUser('refresh.user', 'staff');
       const login = await t.post('/api/auth/login', { username: 'refresh.user', password: TEST_PASSWORD });
@@ -144,6 +178,66 @@ describe('auth', () => {
         login.body.user.id,
       ]);
       expect((await t.get('/api/auth/me', login.body.accessToken)).status).toBe(401);
+      expect((await refresh(login.body.refreshToken)).status).toBe(401);
+    });
+
+    it('ends at deactivation, refresh token included', async () => {
+      const user = await t.createUser('deactivated.refresh', 'staff');
+      const login = await signIn('deactivated.refresh');
+      const current = await t.get(`/api/users/${user.id}`, admin.token);
+      await t.patch(`/api/users/${user.id}`, { active: false, version: current.body.version }, admin.token);
+      expect((await t.get('/api/auth/me', login.accessToken)).status).toBe(401);
+      expect((await refresh(login.refreshToken)).status).toBe(401);
+    });
+  });
+
+  describe('POST /api/auth/refresh with a spent token', () => {
+    it('ends the whole session, thief and owner alike, and writes it to the audit trail', async () => {
+      const user = await t.createUser('robbed.user', 'staff');
+      const login = await signIn('robbed.user');
+      const thief = (await refresh(login.refreshToken)).body; // the copy is used first
+      expect((await t.get('/api/auth/me', thief.accessToken)).status).toBe(200);
+      expect((await t.get('/api/auth/me', login.accessToken)).status).toBe(200);
+
+      const replay = await refresh(login.refreshToken); // the owner's client still has the spent one
+      expect(replay.status).toBe(401);
+      expect(replay.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: expect.any(String) });
+      expect((await t.get('/api/auth/me', thief.accessToken)).status).toBe(401);
+      expect((await refresh(thief.refreshToken)).status).toBe(401);
+      expect((await t.get('/api/auth/me', login.accessToken)).status).toBe(401);
+
+      const sessionId = sessionOf(login.accessToken);
+      const reuse = (await auditOf(user.id)).filter((e) => e.action === 'refresh_token_reuse');
+      expect(reuse).toEqual([
+        expect.objectContaining({
+          actorId: null,
+          after: expect.objectContaining({ sessionId, ip: expect.any(String) }),
+        }),
+      ]);
+
+      const again = await signIn('robbed.user');
+      expect((await t.get('/api/auth/me', again.accessToken)).status).toBe(200);
+      expect((await refresh(again.refreshToken)).status).toBe(200);
+    });
+
+    it('ends the session when one token is exchanged twice at the same moment', async () => {
+      await t.createUser('raced.user', 'staff');
+      const login = await signIn('raced.user');
+      const answers = await Promise.all([refresh(login.refreshToken), refresh(login.refreshToken)]);
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 401]);
+      const winner = answers.find((a) => a.status === 200)!.body;
+      expect((await t.get('/api/auth/me', winner.accessToken)).status).toBe(401);
+      expect((await refresh(winner.refreshToken)).status).toBe(401);
+    });
+
+    it("leaves the user's other sessions alone", async () => {
+      await t.createUser('two.devices', 'staff');
+      const phone = await signIn('two.devices');
+      const laptop = await signIn('two.devices');
+      await refresh(phone.refreshToken);
+      expect((await refresh(phone.refreshToken)).status).toBe(401);
+      expect((await t.get('/api/auth/me', laptop.accessToken)).status).toBe(200);
+      expect((await refresh(laptop.refreshToken)).status).toBe(200);
     });
   });
 
@@ -186,6 +280,75 @@ describe('auth', () => {
       expect((await t.post('/api/auth/login', { username: 'pw.changer', password: 'Another-pass-99' })).status).toBe(
         200,
       );
+    });
+
+    it('counts wrong current passwords toward the lock, so a session holder cannot guess at leisure', async () => {
+      const user = await t.createUser('pw.guessed', 'staff');
+      const guess = (currentPassword: string) =>
+        t.post('/api/auth/me/password', { currentPassword, newPassword: 'Taken-over-66' }, user.token);
+      for (let i = 1; i <= 4; i++) expect((await guess(`guess-${i}-wrong`)).status).toBe(400);
+      const fifth = await guess('guess-5-wrong');
+      expect(fifth.status).toBe(429);
+      expect(fifth.body.details).toEqual([{ field: 'currentPassword', message: expect.stringContaining('locked') }]);
+      expect((await guess(TEST_PASSWORD)).status).toBe(429);
+      expect((await t.post('/api/auth/login', { username: 'pw.guessed', password: TEST_PASSWORD })).status).toBe(429);
+
+      expect((await t.post(`/api/users/${user.id}/unlock`, {}, admin.token)).status).toBe(201);
+      expect((await guess(TEST_PASSWORD)).status).toBe(204);
+      expect((await t.post('/api/auth/login', { username: 'pw.guessed', password: 'Taken-over-66' })).status).toBe(200);
+    });
+
+    it("ends the user's other sessions at once, refresh tokens included, and keeps the one it was made from", async () => {
+      const user = await t.createUser('pw.owner', 'staff');
+      const here = await signIn('pw.owner');
+      const elsewhere = await signIn('pw.owner');
+      // Both tokens have been checked and cached by the server before the change.
+      expect((await t.get('/api/auth/me', here.accessToken)).status).toBe(200);
+      expect((await t.get('/api/auth/me', elsewhere.accessToken)).status).toBe(200);
+
+      const change = { currentPassword: TEST_PASSWORD, newPassword: 'Changed-pass-77' };
+      expect((await t.post('/api/auth/me/password', change, here.accessToken)).status).toBe(204);
+
+      expect((await t.get('/api/auth/me', elsewhere.accessToken)).status).toBe(401);
+      expect((await refresh(elsewhere.refreshToken)).status).toBe(401);
+      expect((await t.get('/api/auth/me', user.token)).status).toBe(401); // the login createUser made
+      expect((await t.get('/api/auth/me', here.accessToken)).status).toBe(200);
+      const renewed = await refresh(here.refreshToken);
+      expect(renewed.status).toBe(200);
+      expect((await t.get('/api/auth/me', renewed.body.accessToken)).status).toBe(200);
+
+      expect((await t.post('/api/auth/login', { username: 'pw.owner', password: TEST_PASSWORD })).status).toBe(401);
+      expect((await auditOf(user.id)).map((e) => e.action)).toContain('change_password');
+    });
+  });
+
+  describe('POST /api/users/:id/reset-password', () => {
+    it("ends every session of the user at once, refresh tokens included, and none of the admin's", async () => {
+      const user = await t.createUser('reset.target', 'staff');
+      const second = await signIn('reset.target');
+      expect((await t.get('/api/auth/me', user.token)).status).toBe(200);
+      expect((await t.get('/api/auth/me', second.accessToken)).status).toBe(200);
+
+      const reset = await t.post(`/api/users/${user.id}/reset-password`, { password: 'Reset-pass-88' }, admin.token);
+      expect(reset.status).toBe(201);
+
+      expect((await t.get('/api/auth/me', user.token)).status).toBe(401);
+      expect((await t.get('/api/auth/me', second.accessToken)).status).toBe(401);
+      expect((await refresh(second.refreshToken)).status).toBe(401);
+      expect((await t.get('/api/auth/me', admin.token)).status).toBe(200);
+      expect((await t.post('/api/auth/login', { username: 'reset.target', password: 'Reset-pass-88' })).status).toBe(
+        200,
+      );
+    });
+
+    it("by an admin on their own account keeps the session it was made from and ends the admin's others", async () => {
+      const self = await t.createUser('self.resetter', 'admin');
+      const other = await signIn('self.resetter');
+      const reset = await t.post(`/api/users/${self.id}/reset-password`, { password: 'Own-reset-55' }, self.token);
+      expect(reset.status).toBe(201);
+      expect((await t.get('/api/auth/me', self.token)).status).toBe(200);
+      expect((await t.get('/api/auth/me', other.accessToken)).status).toBe(401);
+      expect((await refresh(other.refreshToken)).status).toBe(401);
     });
   });
 

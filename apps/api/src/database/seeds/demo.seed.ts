@@ -1,4 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { LeadSource, ProjectStatus } from '@lianqiao/contracts';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
@@ -9,10 +11,26 @@ import { OrgService } from '../../modules/org/org.service';
 import { ProjectsService } from '../../modules/projects/projects.service';
 import { UsersService } from '../../modules/users/users.service';
 import { ActivitiesService } from '../../modules/activities/activities.service';
+import { randomPassword } from './first-admin.seed';
 
 /** Every demo record's name starts with this, so nobody mistakes it for real data. */
 export const DEMO_MARK = '［演示］';
-export const DEMO_PASSWORD = 'Demo-pass-2026';
+
+export interface DemoSeed {
+  /** The demo logins with the random passwords made for them on this start. */
+  logins: Array<{ username: string; password: string }>;
+  /** Where they are written too (mode 0600), beside the admin's. */
+  passwordFile: string;
+}
+
+/**
+ * Demo data is asked for with DATABASE_SEED_DEMO=true, and comes by default only with the embedded
+ * database outside production: a production server never gets logins nobody asked for.
+ */
+export function demoSeedWanted(env: NodeJS.ProcessEnv, embedded: boolean): boolean {
+  if (env.DATABASE_SEED_DEMO !== undefined) return env.DATABASE_SEED_DEMO === 'true';
+  return embedded && env.NODE_ENV !== 'production';
+}
 
 const COMPANIES: Array<{
   name: string;
@@ -118,10 +136,15 @@ const EVIDENCE: Record<string, Record<string, string | number>> = {
 
 /**
  * A small, clearly marked demo data set for a fresh embedded database: two teams, a leader and two
- * staff (password DEMO_PASSWORD), companies on both chains, leads from each source and projects
- * at every stage — made through the services, so every rule and audit entry applies.
+ * staff, each with a random password written to <dataDir>/demo-passwords.txt, companies on both
+ * chains, leads from each source and projects at every stage — made through the services, so every
+ * rule and audit entry applies.
  */
-export async function seedDemoData(app: INestApplication, dataSource: DataSource): Promise<string | null> {
+export async function seedDemoData(
+  app: INestApplication,
+  dataSource: DataSource,
+  dataDir: string,
+): Promise<DemoSeed | null> {
   const users = app.get(UsersService);
   if (await dataSource.query(`SELECT 1 FROM users WHERE username = 'demo.leader'`).then((r) => r.length > 0))
     return null;
@@ -138,19 +161,26 @@ export async function seedDemoData(app: INestApplication, dataSource: DataSource
   const unit = await org.createOrgUnit(system, { name: `${DEMO_MARK}商务局`, kind: 'department' });
   const autoTeam = await org.createTeam(system, { name: `${DEMO_MARK}汽车产业链招商专班`, orgUnitId: unit.id });
   const railTeam = await org.createTeam(system, { name: `${DEMO_MARK}轨道交通招商专班`, orgUnitId: unit.id });
+  const logins: DemoSeed['logins'] = [];
   const make = async (
     username: string,
     displayName: string,
     role: 'leader' | 'staff',
     teamId: string | null,
   ): Promise<AuthUser> => {
-    const user = await users.create(system, { username, displayName, role, teamId, password: DEMO_PASSWORD });
+    const password = randomPassword();
+    const user = await users.create(system, { username, displayName, role, teamId, password });
+    logins.push({ username, password });
     return { id: user.id, username, displayName, role, teamId, orgUnitId: null, sessionId: '' };
   };
   const leader = await make('demo.leader', '王局长（演示）', 'leader', null);
   const staff1 = await make('demo.staff1', '李招商（演示）', 'staff', autoTeam.id);
   const staff2 = await make('demo.staff2', '赵专员（演示）', 'staff', railTeam.id);
   const owners = { staff1, staff2 };
+  // Written before the rest, so a start cut short still leaves the logins findable.
+  mkdirSync(dataDir, { recursive: true });
+  const passwordFile = join(dataDir, 'demo-passwords.txt');
+  writeFileSync(passwordFile, logins.map((l) => `${l.username} ${l.password}\n`).join(''), { mode: 0o600 });
 
   const nodes = new Map((await dataSource.getRepository(ChainNode).find()).map((n) => [n.name, n.id]));
   const companies = app.get(CompaniesService);
@@ -218,5 +248,5 @@ export async function seedDemoData(app: INestApplication, dataSource: DataSource
       version = (await projects.transition(owner, project.id, { to: stage, version, ...EVIDENCE[stage] })).version;
     }
   }
-  return `logins demo.leader / demo.staff1 / demo.staff2, password ${DEMO_PASSWORD} (names marked ${DEMO_MARK})`;
+  return { logins, passwordFile };
 }

@@ -12,6 +12,9 @@ export interface FirstAdmin {
   passwordFile: string | null;
 }
 
+/** A generated password that meets the default policy (letters and a digit, 16 characters). */
+export const randomPassword = (): string => `Lq-${randomBytes(9).toString('base64url')}7`;
+
 /**
  * On the first start (no user at all) create `admin` with ADMIN_PASSWORD or a random password,
  * written to <dataDir>/admin-password.txt for the newcomer who missed the banner.
@@ -24,7 +27,7 @@ export async function ensureFirstAdmin(
   if ((await dataSource.getRepository(User).count({ withDeleted: true })) > 0) {
     return { username: 'admin', password: null, passwordFile: null };
   }
-  const password = options.adminPassword ?? `Lq-${randomBytes(9).toString('base64url')}7`;
+  const password = options.adminPassword ?? randomPassword();
   await users.create(null, { username: 'admin', displayName: '系统管理员', role: 'admin', password });
   let passwordFile: string | null = null;
   if (!options.adminPassword) {

@@ -3,13 +3,13 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { seedChainTaxonomy } from '../../modules/chains/chain-taxonomy.seed';
 import { UsersService } from '../../modules/users/users.service';
-import { seedDemoData } from './demo.seed';
+import { seedDemoData, type DemoSeed } from './demo.seed';
 import { ensureFirstAdmin, type FirstAdmin } from './first-admin.seed';
 
 export interface StartupSeedResult {
   admin: FirstAdmin;
-  /** A one-line summary when demo data was loaded on this start. */
-  demo: string | null;
+  /** The demo logins when demo data was loaded on this start. */
+  demo: DemoSeed | null;
 }
 
 /** Reference data every start makes sure of, then the first admin, then demo data on a fresh embedded database. */
@@ -20,6 +20,6 @@ export async function runStartupSeeds(
   const dataSource = app.get<DataSource>(getDataSourceToken());
   await dataSource.transaction((manager) => seedChainTaxonomy(manager));
   const admin = await ensureFirstAdmin(dataSource, app.get(UsersService), options);
-  const demo = options.demo ? await seedDemoData(app, dataSource) : null;
+  const demo = options.demo ? await seedDemoData(app, dataSource, options.dataDir) : null;
   return { admin, demo };
 }

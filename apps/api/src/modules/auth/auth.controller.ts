@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Public } from '../../common/auth/decorators';
@@ -27,9 +27,15 @@ export class AuthController {
   @Public()
   @Post('refresh')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'New tokens for the refresh token, which is spent by it',
+    description:
+      'A spent refresh token sent again (or one token sent twice at once) means it was copied: 401, and its whole ' +
+      'session ends for every holder, written to the audit trail. The user signs in again.',
+  })
   @ApiOkResponse({ type: TokensResponseDto })
-  refresh(@Body() dto: RefreshDto) {
-    return this.auth.refresh(dto.refreshToken);
+  refresh(@Body() dto: RefreshDto, @Req() request: FastifyRequest) {
+    return this.auth.refresh(dto.refreshToken, { ip: request.ip, userAgent: request.headers['user-agent'] });
   }
 
   @Post('logout')
@@ -60,6 +66,10 @@ export class AuthController {
 
   @Post('me/password')
   @HttpCode(204)
+  @ApiOperation({
+    summary: "Change one's own password",
+    description: "Ends all the user's other sessions, refresh tokens included; the calling session stays.",
+  })
   @ApiBearerAuth()
   async changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto) {
     await this.users.changeOwnPassword(user, dto.currentPassword, dto.newPassword);

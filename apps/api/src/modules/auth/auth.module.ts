@@ -6,11 +6,16 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { RotatedRefreshToken } from './rotated-refresh-token.entity';
 import { Session } from './session.entity';
 import { SystemSecret } from './system-secret.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Session, SystemSecret]), JwtModule.register({}), UsersModule],
+  imports: [
+    TypeOrmModule.forFeature([Session, RotatedRefreshToken, SystemSecret]),
+    JwtModule.register({}),
+    UsersModule,
+  ],
   controllers: [AuthController],
   providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],

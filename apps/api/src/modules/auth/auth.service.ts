@@ -7,10 +7,13 @@ import { DataSource, Repository } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { ApiError } from '../../common/errors/api-error';
 import { authConfig, type AuthConfig } from '../../config/auth.config';
+import { AuditService } from '../audit/audit.service';
 import { UserResponseDto } from '../users/dto/user.dto';
+import { LoginLockout } from '../users/login-lockout';
 import { PasswordService } from '../users/password.service';
 import { SessionCache } from '../users/session-cache';
 import { User } from '../users/user.entity';
+import { RotatedRefreshToken } from './rotated-refresh-token.entity';
 import { Session } from './session.entity';
 
 interface AccessTokenPayload {
@@ -54,6 +57,8 @@ export class AuthService implements OnModuleInit {
     private readonly jwt: JwtService,
     private readonly passwords: PasswordService,
     private readonly cache: SessionCache,
+    private readonly audit: AuditService,
+    private readonly lockout: LoginLockout,
   ) {}
 
   /** The signing secret: from JWT_SECRET, else one generated once and kept in the database for every instance. */
@@ -83,11 +88,11 @@ export class AuthService implements OnModuleInit {
 
     if (user?.lockedUntil && user.lockedUntil > now) {
       this.logger.warn({ username: name, ip: client.ip, outcome: 'locked' }, 'login refused');
-      throw this.lockedError(user.lockedUntil);
+      this.lockout.assertUnlocked(user, 'username', now);
     }
     const passwordOk = await this.passwords.verify(user?.passwordHash ?? this.dummyHash, password);
     if (!user || !passwordOk || !user.active) {
-      if (user && !passwordOk) await this.recordFailure(user, now);
+      if (user && !passwordOk) await this.lockout.recordFailure(user, 'username', now);
       this.logger.warn(
         { username: name, ip: client.ip, outcome: !user ? 'unknown_user' : !passwordOk ? 'bad_password' : 'inactive' },
         'login failed',
@@ -116,20 +121,66 @@ export class AuthService implements OnModuleInit {
     return this.issue(user, session, refreshToken);
   }
 
-  /** Exchanges a refresh token for a new access token and a new refresh token (rotation). */
-  async refresh(refreshToken: string) {
-    const session = await this.sessions.findOne({
-      where: { refreshTokenHash: sha256(refreshToken) },
-      relations: { user: true },
-    });
-    const problem = session ? this.sessionProblem(session, new Date()) : 'unknown';
-    if (!session || problem || !session.user?.active) {
-      this.logger.warn({ sessionId: session?.id, reason: problem ?? 'inactive' }, 'refresh refused');
-      throw new ApiError(HttpStatus.UNAUTHORIZED, '登录已过期，请重新登录 (session expired)');
+  /**
+   * Exchanges a refresh token for a new access token and a new refresh token (rotation). A token
+   * that was already exchanged, or one used twice at the same moment, was copied: the session ends
+   * for whoever holds it, thief and owner alike, and the owner signs in again.
+   */
+  async refresh(refreshToken: string, client: ClientInfo = {}) {
+    const hash = sha256(refreshToken);
+    const session = await this.sessions.findOne({ where: { refreshTokenHash: hash }, relations: { user: true } });
+    if (!session) {
+      const spent = await this.dataSource.getRepository(RotatedRefreshToken).findOneBy({ tokenHash: hash });
+      if (spent) await this.endStolenSession(spent.sessionId, client);
+      else this.logger.warn({ ip: client.ip, reason: 'unknown' }, 'refresh refused');
+      throw this.sessionExpired();
+    }
+    const problem = this.sessionProblem(session, new Date());
+    if (problem || !session.user?.active) {
+      this.logger.warn({ sessionId: session.id, ip: client.ip, reason: problem ?? 'inactive' }, 'refresh refused');
+      throw this.sessionExpired();
     }
     const next = randomBytes(32).toString('base64url');
-    await this.sessions.update({ id: session.id }, { refreshTokenHash: sha256(next), lastSeenAt: new Date() });
+    const rotated = await this.dataSource.transaction(async (manager) => {
+      // Only if the token is still the current one: of two parallel uses of it, one finds it gone.
+      const [, affected] = (await manager.query(
+        `UPDATE sessions SET refresh_token_hash = $3, last_seen_at = now()
+          WHERE id = $1 AND refresh_token_hash = $2 AND revoked_at IS NULL`,
+        [session.id, hash, sha256(next)],
+      )) as [unknown, number];
+      if (affected !== 1) return false;
+      await manager.insert(RotatedRefreshToken, { tokenHash: hash, sessionId: session.id });
+      return true;
+    });
+    if (!rotated) {
+      await this.endStolenSession(session.id, client);
+      throw this.sessionExpired();
+    }
     return this.issue(session.user, session, next);
+  }
+
+  /** A spent refresh token came back: end its session, once, as a security event in the log and the audit trail. */
+  private async endStolenSession(sessionId: string, client: ClientInfo): Promise<void> {
+    const ended = await this.dataSource.transaction(async (manager) => {
+      const [rows] = (await manager.query(
+        `UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING user_id`,
+        [sessionId],
+      )) as [Array<{ user_id: string }>, number];
+      const userId = rows[0]?.user_id;
+      if (!userId) return null;
+      await this.audit.record(manager, null, {
+        entity: 'user',
+        entityId: userId,
+        action: 'refresh_token_reuse',
+        after: { sessionId, ip: client.ip ?? null, userAgent: client.userAgent?.slice(0, 255) ?? null },
+      });
+      return userId;
+    });
+    this.cache.forgetSession(sessionId);
+    this.logger.warn(
+      { event: 'refresh_token_reuse', sessionId, userId: ended, ip: client.ip, sessionEnded: ended !== null },
+      'refresh token reused: session ended',
+    );
   }
 
   async logout(user: AuthUser): Promise<void> {
@@ -143,6 +194,7 @@ export class AuthService implements OnModuleInit {
     const payload = await this.verifyToken(token);
     const cached = this.cache.get(payload.sid);
     if (cached && cached.id === payload.sub) return cached;
+    const readAt = performance.now();
     const session = await this.sessions.findOne({ where: { id: payload.sid }, relations: { user: true } });
     const now = new Date();
     const problem = session ? this.sessionProblem(session, now) : 'unknown';
@@ -162,7 +214,7 @@ export class AuthService implements OnModuleInit {
       orgUnitId: user.orgUnitId,
       sessionId: session.id,
     };
-    this.cache.set(authUser);
+    this.cache.set(authUser, readAt);
     return authUser;
   }
 
@@ -179,6 +231,10 @@ export class AuthService implements OnModuleInit {
     } catch {
       throw new ApiError(HttpStatus.UNAUTHORIZED, '登录已过期或令牌无效 (invalid or expired token)');
     }
+  }
+
+  private sessionExpired(): ApiError {
+    return new ApiError(HttpStatus.UNAUTHORIZED, '登录已过期，请重新登录 (session expired)');
   }
 
   private sessionProblem(session: Session, now: Date): string | null {
@@ -203,29 +259,5 @@ export class AuthService implements OnModuleInit {
       accessTokenExpiresAt: expiresAt.toISOString(),
       user: UserResponseDto.from(user),
     };
-  }
-
-  private async recordFailure(user: User, now: Date): Promise<void> {
-    // One atomic statement, so parallel guesses cannot slip past the limit.
-    const [row] = await this.dataSource.query(
-      `UPDATE users SET failed_login_count = failed_login_count + 1,
-              locked_until = CASE WHEN failed_login_count + 1 >= $2 THEN $3::timestamptz ELSE locked_until END
-        WHERE id = $1 RETURNING failed_login_count, locked_until`,
-      [user.id, this.config.loginMaxFailures, new Date(now.getTime() + this.config.loginLockMs)],
-    );
-    const updated = (Array.isArray(row) ? row[0] : row) as { failed_login_count: number; locked_until: Date | null };
-    if (updated?.locked_until && updated.failed_login_count >= this.config.loginMaxFailures) {
-      this.logger.warn({ username: user.username, failures: updated.failed_login_count }, 'account locked');
-      throw this.lockedError(new Date(updated.locked_until));
-    }
-  }
-
-  private lockedError(until: Date): ApiError {
-    const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
-    return new ApiError(
-      HttpStatus.TOO_MANY_REQUESTS,
-      `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试或联系管理员解锁 (account locked for ${minutes} min)`,
-      [{ field: 'username', message: `locked until ${until.toISOString()}` }],
-    );
   }
 }

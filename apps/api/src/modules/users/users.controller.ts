@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserListQueryDto, UserResponseDto } from './dto/user.dto';
@@ -46,6 +46,10 @@ export class UsersController {
 
   @Post(':id/reset-password')
   @Roles('admin')
+  @ApiOperation({
+    summary: 'Set a new password for a user',
+    description: "Ends all the user's sessions (an admin's own current one stays) and lifts any lock.",
+  })
   @ApiOkResponse({ type: UserResponseDto })
   async resetPassword(
     @CurrentUser() actor: AuthUser,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoginLockout } from './login-lockout';
 import { PasswordService } from './password.service';
 import { SessionCache } from './session-cache';
 import { User } from './user.entity';
@@ -9,7 +10,7 @@ import { UsersService } from './users.service';
 @Module({
   imports: [TypeOrmModule.forFeature([User])],
   controllers: [UsersController],
-  providers: [UsersService, PasswordService, SessionCache],
-  exports: [UsersService, PasswordService, SessionCache],
+  providers: [UsersService, PasswordService, SessionCache, LoginLockout],
+  exports: [UsersService, PasswordService, SessionCache, LoginLockout],
 })
 export class UsersModule {}

@@ -13,6 +13,7 @@ import { AuditService } from '../audit/audit.service';
 import { OrgUnit } from '../org/org-unit.entity';
 import { Team } from '../org/team.entity';
 import { CreateUserDto, UpdateUserDto, UserListQueryDto, UserResponseDto } from './dto/user.dto';
+import { LoginLockout } from './login-lockout';
 import { PasswordService } from './password.service';
 import { SessionCache } from './session-cache';
 import { User } from './user.entity';
@@ -40,6 +41,7 @@ export class UsersService {
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
     private readonly sessionCache: SessionCache,
+    private readonly lockout: LoginLockout,
   ) {}
 
   list(query: UserListQueryDto): Promise<Page<UserResponseDto>> {
@@ -90,15 +92,22 @@ export class UsersService {
       throw ApiError.forbidden('不能修改自己的角色');
     }
     if (actor.id === id && dto.active === false) throw ApiError.forbidden('不能停用自己的账号');
-    return this.dataSource.transaction(async (manager) => {
+    const after = await this.dataSource.transaction(async (manager) => {
       await this.assertReferences(manager, dto);
       await updateVersioned(manager, User, id, dto.version, changesOf(dto));
-      const after = await manager.findOneByOrFail(User, { id });
-      await this.audit.record(manager, actor, { entity: 'user', entityId: id, action: 'update', before, after });
+      const updated = await manager.findOneByOrFail(User, { id });
+      await this.audit.record(manager, actor, {
+        entity: 'user',
+        entityId: id,
+        action: 'update',
+        before,
+        after: updated,
+      });
       if (dto.active === false) await this.endSessions(manager, id);
-      this.sessionCache.forgetUser(id);
-      return after;
+      return updated;
     });
+    this.sessionCache.forgetUser(id);
+    return after;
   }
 
   async unlock(actor: AuthUser, id: string): Promise<User> {
@@ -111,41 +120,64 @@ export class UsersService {
     });
   }
 
-  /** An admin sets a new password; the user's sessions end and any lock is lifted. */
+  /**
+   * An admin sets a new password: every session of the user ends (an admin resetting their own
+   * password keeps the one they did it from, as in a change of one's own) and any lock is lifted.
+   */
   async resetPassword(actor: AuthUser, id: string, password: string): Promise<User> {
     await this.get(id);
     this.passwords.assertAcceptable(password);
     const passwordHash = await this.passwords.hash(password);
-    return this.dataSource.transaction(async (manager) => {
+    const after = await this.dataSource.transaction(async (manager) => {
       await manager.update(User, { id }, { passwordHash, failedLoginCount: 0, lockedUntil: null });
-      await this.endSessions(manager, id);
-      const after = await manager.findOneByOrFail(User, { id });
-      await this.audit.record(manager, actor, { entity: 'user', entityId: id, action: 'reset_password', after });
-      this.logger.log({ userId: id, by: actor.username }, 'password reset by admin');
-      return after;
+      await this.endSessions(manager, id, actor.id === id ? actor.sessionId : null);
+      const updated = await manager.findOneByOrFail(User, { id });
+      await this.audit.record(manager, actor, {
+        entity: 'user',
+        entityId: id,
+        action: 'reset_password',
+        after: updated,
+      });
+      return updated;
     });
+    this.sessionCache.forgetUser(id);
+    this.logger.log({ userId: id, by: actor.username }, 'password reset by admin');
+    return after;
   }
 
+  /**
+   * The user changes their own password: every other session ends, refresh tokens included, so
+   * whoever learnt the old password or copied a token is out. The session the change was made
+   * from stays, since it has just proved the current password.
+   */
   async changeOwnPassword(actor: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
     const user = await this.users
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')
       .where('user.id = :id', { id: actor.id })
       .getOneOrFail();
+    this.lockout.assertUnlocked(user, 'currentPassword');
     if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
+      await this.lockout.recordFailure(user, 'currentPassword');
       throw ApiError.field('currentPassword', '当前密码不正确');
     }
     this.passwords.assertAcceptable(newPassword, 'newPassword');
     const passwordHash = await this.passwords.hash(newPassword);
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(User, { id: actor.id }, { passwordHash });
+      await manager.update(User, { id: actor.id }, { passwordHash, failedLoginCount: 0 });
+      await this.endSessions(manager, actor.id, actor.sessionId);
       await this.audit.record(manager, actor, { entity: 'user', entityId: actor.id, action: 'change_password' });
     });
+    this.sessionCache.forgetUser(actor.id);
+    this.logger.log({ userId: actor.id, keptSession: actor.sessionId }, 'password changed; other sessions ended');
   }
 
-  private async endSessions(manager: EntityManager, userId: string): Promise<void> {
-    await manager.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
-    this.sessionCache.forgetUser(userId);
+  /** Revokes the user's live sessions but `keep`; the caller forgets them in the cache once committed. */
+  private async endSessions(manager: EntityManager, userId: string, keep: string | null = null): Promise<void> {
+    await manager.query(
+      'UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $2',
+      [userId, keep],
+    );
   }
 
   private async assertReferences(manager: EntityManager, dto: { teamId?: string | null; orgUnitId?: string | null }) {
