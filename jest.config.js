@@ -50,6 +50,9 @@ module.exports = {
         '^@ant-design/colors/es/(.*)$': '@ant-design/colors/lib/$1',
       },
     },
-    node('browser', ['<rootDir>/tests/browser/**/*.e2e.ts']),
+    // The pinned Chromium is unpacked once, before the workers start.
+    node('browser', ['<rootDir>/tests/browser/**/*.e2e.ts'], {
+      globalSetup: '<rootDir>/tests/browser/support/global-setup.ts',
+    }),
   ],
 };

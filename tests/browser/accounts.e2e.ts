@@ -1,23 +1,20 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshot } from './support/browser';
+import { newPage, screenshot } from './support/browser';
 import { expectVisible, signIn, signOut } from './support/console-pages';
-import { startConsoleServer, type ConsoleServer } from './support/console-server';
+import type { ConsoleServer } from './support/console-server';
+import { consoleSuite } from './support/suite';
 
 // Starting the built server and Chromium on a shared 2-core machine takes a while.
 jest.setTimeout(180_000);
 
 describe('accounts in the console', () => {
+  const suite = consoleSuite();
   let server: ConsoleServer;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startConsoleServer('accounts'), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    ({ server, browser } = await suite.start('accounts'));
   });
 
   beforeEach(async () => {

@@ -1,8 +1,9 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { call, login } from './support/api';
-import { launchBrowser, newPage, screenshot } from './support/browser';
+import { newPage, screenshot } from './support/browser';
 import { dialogSettled, expectVisible, signIn } from './support/console-pages';
-import { startConsoleServer, type ConsoleServer } from './support/console-server';
+import type { ConsoleServer } from './support/console-server';
+import { consoleSuite } from './support/suite';
 
 // The built server, Chromium and five people on a shared 2-core machine take a while.
 jest.setTimeout(300_000);
@@ -23,13 +24,12 @@ const PHONE = {
 };
 
 describe('aftercare: an enterprise’s request from its QR code to the leader’s statistics', () => {
+  const suite = consoleSuite();
   let server: ConsoleServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
 
   async function personPage(username: string): Promise<Page> {
     const page = await newPage(browser);
-    contexts.push(page.context());
     await signIn(page, server.baseUrl, username, PASSWORD);
     await expectVisible(page, page.getByTestId('greeting'));
     return page;
@@ -37,14 +37,13 @@ describe('aftercare: an enterprise’s request from its QR code to the leader’
 
   async function phonePage(): Promise<Page> {
     const context = await browser.newContext(PHONE);
-    contexts.push(context);
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     return page;
   }
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startConsoleServer('aftercare'), launchBrowser()]);
+    ({ server, browser } = await suite.start('aftercare'));
 
     // Given: a department, a task force, a leader, a representative, a department user, and a
     // company whose project has landed (registered).
@@ -82,12 +81,6 @@ describe('aftercare: an enterprise’s request from its QR code to the leader’
         { title: '年营业收入突破 2000 万元', dueOn: '2026-12-31', doneOn: null },
       ],
     });
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
   });
 
   it('is routed, resolved, confirmed and rated, and the leader’s figures show it', async () => {

@@ -5,10 +5,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Browser, BrowserContext, Locator } from 'playwright-core';
-import { launchBrowser, newPage, screenshot } from './support/browser';
+import { newPage, screenshot } from './support/browser';
 import { signIn, expectVisible } from './support/console-pages';
 import { call, login } from './support/api';
-import { startConsoleServer, type ConsoleServer } from './support/console-server';
+import type { ConsoleServer } from './support/console-server';
+import { consoleSuite } from './support/suite';
 
 // Starting the built server and Chromium on a shared 2-core machine takes a while.
 jest.setTimeout(240_000);
@@ -21,13 +22,14 @@ const WECHAT_UA =
 const PASSWORD = 'Zhaoshang-2025';
 
 describe('a QR card from approval to an investor’s interest', () => {
+  const suite = consoleSuite();
   let server: ConsoleServer;
   let browser: Browser;
   let staff: { id: string; token: string; referralCode: string };
   let card: PromoProjectDto;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startConsoleServer('card_journey'), launchBrowser()]);
+    ({ server, browser } = await suite.start('card_journey'));
     const admin = await login(server, server.admin.username, server.admin.password);
     const team = await call<{ id: string }>(server, admin, 'POST', '/api/teams', { name: '汽车产业链招商专班' });
     await call(server, admin, 'POST', '/api/users', {
@@ -67,11 +69,6 @@ describe('a QR card from approval to an investor’s interest', () => {
     card = await call<PromoProjectDto>(server, staff.token, 'POST', `/api/promo-projects/${draft.id}/submit`, {
       version: withCover.version,
     });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it('is approved by a leader from the notification in the console', async () => {

@@ -1,8 +1,8 @@
 import type { PromoProjectDto } from '@lianqiao/contracts';
 import type { Browser, Request } from 'playwright-core';
-import { launchBrowser } from './support/browser';
 import { call, login } from './support/api';
-import { startConsoleServer, type ConsoleServer } from './support/console-server';
+import type { ConsoleServer } from './support/console-server';
+import { consoleSuite } from './support/suite';
 
 jest.setTimeout(180_000);
 
@@ -10,13 +10,14 @@ jest.setTimeout(180_000);
 const BUDGET_BYTES = 30 * 1024;
 
 describe('the public card page', () => {
+  const suite = consoleSuite();
   let server: ConsoleServer;
   let browser: Browser;
   let admin: string;
   let card: PromoProjectDto;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startConsoleServer('card_weight'), launchBrowser()]);
+    ({ server, browser } = await suite.start('card_weight'));
     admin = await login(server, server.admin.username, server.admin.password);
     // As long a card as the form allows in every text, so the budget holds for the heaviest page.
     const longText = (line: string) =>
@@ -44,11 +45,6 @@ describe('the public card page', () => {
     card = await call<PromoProjectDto>(server, admin, 'POST', `/api/promo-projects/${draft.id}/approve`, {
       version: submitted.version,
     });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it('weighs under 30 KB of compressed HTML, CSS and JS, and loads nothing of the console', async () => {

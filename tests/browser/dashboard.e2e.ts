@@ -1,9 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshot, CONSOLE_CONTEXT } from './support/browser';
+import { newPage, screenshot, CONSOLE_CONTEXT } from './support/browser';
 import { signIn, expectVisible } from './support/console-pages';
 import { call, login } from './support/api';
-import { startConsoleServer, type ConsoleServer } from './support/console-server';
+import type { ConsoleServer } from './support/console-server';
+import { consoleSuite } from './support/suite';
 
 // Starting the built server and Chromium on a shared 2-core machine takes a while.
 jest.setTimeout(240_000);
@@ -11,12 +12,13 @@ jest.setTimeout(240_000);
 const PASSWORD = 'Zhaoshang-2025';
 
 describe('a leader on the dashboard', () => {
+  const suite = consoleSuite();
   let server: ConsoleServer;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startConsoleServer('dashboard'), launchBrowser()]);
+    ({ server, browser } = await suite.start('dashboard'));
     const admin = await login(server, server.admin.username, server.admin.password);
     const team = await call<{ id: string }>(server, admin, 'POST', '/api/teams', { name: '新能源汽车招商专班' });
     for (const [username, displayName, role] of [
@@ -55,12 +57,6 @@ describe('a leader on the dashboard', () => {
     page = await newPage(browser);
     await signIn(page, server.baseUrl, 'liuju', PASSWORD);
     await expectVisible(page, page.getByTestId('greeting'));
-  });
-
-  afterAll(async () => {
-    await page?.context().close();
-    await browser?.close();
-    await server?.stop();
   });
 
   it('opens the dashboard from the menu and lands on the signed projects from the funnel', async () => {

@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshot } from './support/browser';
+import { newPage, screenshot } from './support/browser';
 import { call, login } from './support/api';
 import { expectVisible, signIn } from './support/console-pages';
-import { startConsoleServer, type ConsoleServer } from './support/console-server';
+import type { ConsoleServer } from './support/console-server';
+import { consoleSuite } from './support/suite';
 
 // Starting the built server and Chromium on a shared 2-core machine takes a while.
 jest.setTimeout(240_000);
@@ -12,21 +13,16 @@ const sheet = (rows: string[][]) =>
   Buffer.from(`\uFEFF${[['线索名称', '来源', '企业名称'], ...rows].map((r) => r.join(',')).join('\r\n')}\r\n`);
 
 describe('importing leads in the console', () => {
+  const suite = consoleSuite();
   let server: ConsoleServer;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startConsoleServer('imports'), launchBrowser()]);
+    ({ server, browser } = await suite.start('imports'));
     page = await newPage(browser);
     await signIn(page, server.baseUrl, server.admin.username, server.admin.password);
     await expectVisible(page, page.getByTestId('greeting'));
-  });
-
-  afterAll(async () => {
-    await page?.context().close();
-    await browser?.close();
-    await server?.stop();
   });
 
   const upload = async (name: string, content: Buffer) => {

@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, CONSOLE_CONTEXT } from './support/browser';
+import { screenshot, CONSOLE_CONTEXT } from './support/browser';
 import { dialogSettled, expectVisible, signIn } from './support/console-pages';
 import { call, login } from './support/api';
-import { startConsoleServer, type ConsoleServer } from './support/console-server';
+import type { ConsoleServer } from './support/console-server';
+import { consoleSuite } from './support/suite';
 
 // Starting the built server and Chromium on a shared 2-core machine takes a while.
 jest.setTimeout(300_000);
@@ -21,12 +22,13 @@ function chinaDay(offsetDays = 0): string {
 }
 
 describe('a roadshow in the console', () => {
+  const suite = consoleSuite();
   let server: ConsoleServer;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startConsoleServer('roadshow'), launchBrowser()]);
+    ({ server, browser } = await suite.start('roadshow'));
     const admin = await login(server, server.admin.username, server.admin.password);
     const team = await call<{ id: string }>(server, admin, 'POST', '/api/teams', { name: '新能源汽车招商专班' });
     await call(server, admin, 'POST', '/api/users', {
@@ -49,12 +51,6 @@ describe('a roadshow in the console', () => {
     page.setDefaultTimeout(20_000);
     await signIn(page, server.baseUrl, 'zhaolei', PASSWORD);
     await expectVisible(page, page.getByTestId('greeting'));
-  });
-
-  afterAll(async () => {
-    await page?.context().close();
-    await browser?.close();
-    await server?.stop();
   });
 
   it('plans a roadshow, checks in two attendees, logs a lead, converts and signs it, and shows the yield change', async () => {

@@ -1,9 +1,10 @@
 import { usccCheckCharacter } from '@lianqiao/domain';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshot } from './support/browser';
+import { newPage, screenshot } from './support/browser';
 import { dialogSettled, expectVisible, signIn } from './support/console-pages';
 import { call, login } from './support/api';
-import { startConsoleServer, type ConsoleServer } from './support/console-server';
+import type { ConsoleServer } from './support/console-server';
+import { consoleSuite } from './support/suite';
 
 // Starting the built server and Chromium on a shared 2-core machine takes a while.
 jest.setTimeout(300_000);
@@ -14,12 +15,13 @@ const USCC = `91320594MA1WQ8K2X${usccCheckCharacter('91320594MA1WQ8K2X')}`;
 const LEAD = '动力电池 PACK 产线项目';
 
 describe('a staff member’s day in the console', () => {
+  const suite = consoleSuite();
   let server: ConsoleServer;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startConsoleServer('staff_day'), launchBrowser()]);
+    ({ server, browser } = await suite.start('staff_day'));
     const admin = await login(server, server.admin.username, server.admin.password);
     const team = await call<{ id: string }>(server, admin, 'POST', '/api/teams', { name: '新能源汽车招商专班' });
     await call(server, admin, 'POST', '/api/users', {
@@ -32,12 +34,6 @@ describe('a staff member’s day in the console', () => {
     page = await newPage(browser);
     await signIn(page, server.baseUrl, 'zhaolei', PASSWORD);
     await expectVisible(page, page.getByTestId('greeting'));
-  });
-
-  afterAll(async () => {
-    await page?.context().close();
-    await browser?.close();
-    await server?.stop();
   });
 
   it('creates a company, a lead from a roadshow, follows it up, converts it and signs the project on the board', async () => {

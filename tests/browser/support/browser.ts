@@ -1,28 +1,39 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { pinnedChromium, testFontConfig } from './pinned-chromium';
+import type { SuiteResources } from './suite';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Debian's Chromium, headless, with everything that would reach the network on its own turned off. */
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium fonts-noto-cjk`);
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+/**
+ * The pinned Chromium from @sparticuz/chromium (CHROMIUM_PATH runs another), headless, with
+ * everything that would reach the network on its own turned off, and a CJK font for screenshots.
+ * Registered with the suite's resources as soon as it runs.
+ */
+export async function launchBrowser(resources: SuiteResources): Promise<Browser> {
+  const override = process.env.CHROMIUM_PATH;
+  if (override && !existsSync(override)) throw new Error(`CHROMIUM_PATH=${override} does not exist`);
+  const [executablePath, fontConfig] = await Promise.all([override ?? pinnedChromium(), testFontConfig()]);
+  const browser = await chromium
+    .launch({
+      executablePath,
+      headless: true,
+      env: { ...process.env, FONTCONFIG_FILE: fontConfig },
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    })
+    .catch((error: Error) => {
+      throw new Error(`could not launch ${executablePath}${override ? ' (CHROMIUM_PATH)' : ''}: ${error.message}`);
+    });
+  resources.add('browser', () => browser.close());
+  return browser;
 }
 
 /**

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pickPort } from '../../../apps/api/src/database/embedded-postgres';
 import { createTestDatabase } from '../../../tools/test-database';
+import type { SuiteResources } from './suite';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const MAIN = join(ROOT, 'dist', 'api', 'apps', 'api', 'src', 'main.js');
@@ -17,15 +18,15 @@ export interface ConsoleServer {
   admin: { username: string; password: string };
   /** What the server printed, for a failing test's message. */
   output(): string;
-  stop(): Promise<void>;
 }
 
 /**
  * The built server (`npx nx run-many -t build -p api web`) on a fresh database of its own and a
  * free port, as a user would run it: `node dist/api/apps/api/src/main.js`. Needs
- * TEST_DATABASE_SERVER_URL, which `tools/with-database.ts` sets.
+ * TEST_DATABASE_SERVER_URL, which `tools/with-database.ts` sets. The database, the data folder
+ * and the process are each registered with the suite's resources the moment they exist.
  */
-export async function startConsoleServer(label: string): Promise<ConsoleServer> {
+export async function startConsoleServer(label: string, resources: SuiteResources): Promise<ConsoleServer> {
   const serverUrl = process.env.TEST_DATABASE_SERVER_URL;
   if (!serverUrl) throw new Error('TEST_DATABASE_SERVER_URL is not set: run through tools/with-database.ts');
   for (const built of [MAIN, join(ROOT, 'dist', 'web', 'index.html')]) {
@@ -33,8 +34,10 @@ export async function startConsoleServer(label: string): Promise<ConsoleServer> 
   }
 
   const database = await createTestDatabase(serverUrl, `browser_${label}`);
-  const port = await pickPort(0);
+  resources.add('test database', () => database.drop());
   const dataDir = mkdtempSync(join(tmpdir(), `lianqiao-browser-${label}-`));
+  resources.add('data folder', () => rmSync(dataDir, { recursive: true, force: true }));
+  const port = await pickPort(0);
   let log = '';
   const child = spawn(process.execPath, ['--enable-source-maps', MAIN], {
     cwd: ROOT,
@@ -50,22 +53,13 @@ export async function startConsoleServer(label: string): Promise<ConsoleServer> 
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  resources.add('server process', () => stopProcess(child));
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
 
   const baseUrl = `http://127.0.0.1:${port}`;
-  const cleanUp = async () => {
-    await stopProcess(child);
-    await database.drop().catch(() => undefined);
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  try {
-    await waitUntilReady(baseUrl, child, () => log);
-  } catch (error) {
-    await cleanUp();
-    throw error;
-  }
-  return { baseUrl, admin: { username: 'admin', password: ADMIN_PASSWORD }, output: () => log, stop: cleanUp };
+  await waitUntilReady(baseUrl, child, () => log);
+  return { baseUrl, admin: { username: 'admin', password: ADMIN_PASSWORD }, output: () => log };
 }
 
 async function waitUntilReady(baseUrl: string, child: ChildProcess, output: () => string, timeoutMs = 90_000) {
