@@ -15,8 +15,12 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npx nx run web:build --skip-nx-cache
 
-FROM nginx:1.27-alpine AS runtime
+# 1.28 (stable): its upstreams can re-resolve names (`server api:3000 resolve`, from 1.27.3), which
+# `--scale api=N` needs; see nginx.conf.
+FROM nginx:1.28-alpine AS runtime
 COPY docker/nginx.conf /etc/nginx/conf.d/default.conf
+# Sets client_max_body_size from IMPORT_MAX_BYTES when the container starts.
+COPY --chmod=755 docker/nginx-body-limit.sh /docker-entrypoint.d/40-body-limit.sh
 COPY --from=build /app/dist/web /usr/share/nginx/html
 EXPOSE 80
 HEALTHCHECK --interval=15s --timeout=5s --retries=3 CMD wget -q -O /dev/null http://127.0.0.1/healthz || exit 1

@@ -34,8 +34,13 @@ async function bootstrap(): Promise<void> {
     await embedded?.stop();
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // A shutdown that fails (the pool, the embedded PostgreSQL) still ends the process, and says why.
+  const shutdownFailed = (error: unknown) => {
+    console.error('shutdown failed:', error);
+    process.exit(1);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT').catch(shutdownFailed));
+  process.once('SIGTERM', () => void shutdown('SIGTERM').catch(shutdownFailed));
 
   const seeded = await runStartupSeeds(nest, {
     dataDir: app.dataDir,

@@ -9,5 +9,9 @@ import { readFileSync } from 'node:fs';
 const body = readFileSync(process.env.BASELINE_BODY_FILE!, 'utf8');
 const app = Fastify({ logger: false });
 app.get('/c/:slug', (_request, reply) => reply.header('content-type', 'text/html; charset=utf-8').send(body));
-void app.listen({ port: 0, host: '127.0.0.1' }).then((address) => console.log(`listening ${new URL(address).port}`));
-process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
+const fail = (error: unknown) => {
+  console.error(error);
+  process.exit(1);
+};
+app.listen({ port: 0, host: '127.0.0.1' }).then((address) => console.log(`listening ${new URL(address).port}`), fail);
+process.once('SIGTERM', () => void app.close().then(() => process.exit(0), fail));

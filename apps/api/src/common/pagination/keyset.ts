@@ -98,6 +98,8 @@ function applyKeyset<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, options
   const idColumn = `${options.alias}.id`;
   const cursor = options.cursor ? decodeKeysetCursor(options.cursor) : null;
   const countQuery = countOf(qb.clone().orderBy());
+  // Awaited after the page query: if that fails first, this rejection must still be handled (it ended the process).
+  countQuery.catch(() => undefined);
 
   if (cursor) {
     const { value, id } = cursor;

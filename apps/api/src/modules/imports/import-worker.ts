@@ -35,5 +35,8 @@ async function main(input: WorkerInput): Promise<WorkerResult> {
 }
 
 if (!isMainThread && parentPort) {
-  void main(workerData as WorkerInput).then((result) => parentPort!.postMessage(result));
+  // Even a failure before validation (the connection) reaches the parent as this import's outcome.
+  void main(workerData as WorkerInput)
+    .catch((error: unknown): WorkerResult => ({ ok: false, message: (error as Error).message, forUser: false }))
+    .then((result) => parentPort!.postMessage(result));
 }

@@ -84,7 +84,7 @@ export function OrgUnitFormModal({
         form={form}
         layout="vertical"
         autoComplete="off"
-        onFinish={() => void submit()}
+        onFinish={() => void submit().catch(() => undefined)}
         initialValues={unit ? { name: unit.name, kind: unit.kind } : { kind: 'department' }}
       >
         <Form.Item

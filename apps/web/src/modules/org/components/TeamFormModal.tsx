@@ -77,7 +77,7 @@ export function TeamFormModal({ open, team, onClose }: { open: boolean; team: Te
         form={form}
         layout="vertical"
         autoComplete="off"
-        onFinish={() => void submit()}
+        onFinish={() => void submit().catch(() => undefined)}
         initialValues={team ? { name: team.name, orgUnitId: team.orgUnitId ?? undefined } : undefined}
       >
         <Form.Item

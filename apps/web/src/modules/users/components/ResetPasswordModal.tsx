@@ -49,7 +49,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserDto | null; on
     >
       <Alert type="info" showIcon title={t('users.resetPasswordHelp')} style={{ marginBottom: 16 }} />
       <FormErrorAlert message={formError} />
-      <Form form={form} layout="vertical" autoComplete="off" onFinish={() => void submit()}>
+      <Form form={form} layout="vertical" autoComplete="off" onFinish={() => void submit().catch(() => undefined)}>
         <Form.Item
           name="password"
           label={t('auth.newPassword')}
