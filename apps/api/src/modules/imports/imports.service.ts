@@ -8,12 +8,12 @@ import {
   type ImportRowErrorDto,
 } from '@lianqiao/contracts';
 import type { FastifyRequest } from 'fastify';
+import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { pipeline } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
 import { seesAllTeams, type AuthUser } from '../../common/auth/auth-user';
@@ -54,7 +54,7 @@ export class ImportsService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(ImportsService.name);
   private queue: Promise<void> = Promise.resolve();
   private closing = false;
-  private worker: Worker | null = null;
+  private child: ChildProcess | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -65,7 +65,7 @@ export class ImportsService implements BeforeApplicationShutdown {
 
   async beforeApplicationShutdown(): Promise<void> {
     this.closing = true;
-    this.worker?.postMessage('stop');
+    this.child?.send({ stop: true });
     await this.queue;
   }
 
@@ -179,7 +179,7 @@ export class ImportsService implements BeforeApplicationShutdown {
   private async run(job: ImportJob, upload: Upload, actor: ImportActor): Promise<void> {
     const started = Date.now();
     try {
-      const checked = await this.validateInWorker(job, upload, actor);
+      const checked = await this.validateInChild(job, upload, actor);
       await rm(upload.path, { force: true });
       if (checked.errors > 0) {
         throw new ImportFailed(`${checked.errors} 处错误，未导入任何数据。请下载错误清单改正后重新导入`);
@@ -204,10 +204,11 @@ export class ImportsService implements BeforeApplicationShutdown {
   }
 
   /**
-   * The first pass, in a worker thread with a heap of its own (see import-worker.ts). Stopping the
-   * API asks it to stop; running out of its heap fails the import, not the API.
+   * The first pass, in a child process with a heap of its own (see import-worker.ts). Stopping the
+   * API asks it to stop; whatever ends it — its heap exhausted, a V8 abort, a kill — fails the
+   * import with a message for the user, and the API goes on.
    */
-  private validateInWorker(job: ImportJob, upload: Upload, actor: ImportActor): Promise<ValidationCounts> {
+  private validateInChild(job: ImportJob, upload: Upload, actor: ImportActor): Promise<ValidationCounts> {
     const input: WorkerInput = {
       importId: job.id,
       kind: job.kind,
@@ -219,39 +220,49 @@ export class ImportsService implements BeforeApplicationShutdown {
       databaseUrl: this.database.url,
     };
     const script = join(__dirname, `import-worker${extname(__filename)}`);
-    const worker = new Worker(script, {
-      workerData: input,
-      // Under ts (dev, tests) the worker compiles its TypeScript the way the API's process does.
-      execArgv: __filename.endsWith('.ts') ? ['-r', '@swc-node/register'] : [],
-      resourceLimits: { maxOldGenerationSizeMb: this.config.workerHeapMb, maxYoungGenerationSizeMb: 16 },
+    const child = fork(script, [], {
+      // Under ts (dev, tests) the child compiles its TypeScript the way the API's process does.
+      execArgv: [
+        ...(__filename.endsWith('.ts') ? ['-r', '@swc-node/register'] : []),
+        `--max-old-space-size=${this.config.workerHeapMb}`,
+        '--max-semi-space-size=16',
+      ],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
-    this.worker = worker;
+    this.child = child;
+    // The tail of its stderr says why it died (V8 writes "heap out of memory" there before it aborts).
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
     return new Promise<ValidationCounts>((resolve, reject) => {
       let settled = false;
       const settle = (fn: () => void) => {
         if (settled) return;
         settled = true;
-        this.worker = null;
+        this.child = null;
         fn();
-        void worker.terminate();
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       };
-      worker.on('message', (result: WorkerResult) =>
+      child.on('message', (result: WorkerResult) =>
         settle(() =>
           result.ok
             ? resolve(result.counts)
             : reject(result.forUser ? new ImportFailed(result.message) : new Error(result.message)),
         ),
       );
-      worker.on('error', (error: Error & { code?: string }) =>
-        settle(() =>
+      child.on('error', (error) => settle(() => reject(error)));
+      child.on('exit', (code, signal) =>
+        settle(() => {
+          this.logger.warn(`import ${job.id}: the checking process ended (${signal ?? code}): ${stderr.trim()}`);
           reject(
-            error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-              ? new ImportFailed('文件过于复杂，校验时内存不足，请拆分后分批导入')
-              : error,
-          ),
-        ),
+            new ImportFailed(
+              /out of memory|invalid size|allocation failed/i.test(stderr)
+                ? '文件过于复杂，校验时内存不足，未导入任何数据。请检查文件或拆分后分批导入'
+                : '校验进程意外退出，未导入任何数据，请重新上传',
+            ),
+          );
+        }),
       );
-      worker.on('exit', (code) => settle(() => reject(new Error(`校验进程意外退出（${code}）`))));
+      child.send({ input });
     });
   }
 
