@@ -1,0 +1,107 @@
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import { databaseConfig, type DatabaseConfig } from '../../config/database.config';
+
+export type JobHandler<T extends object> = (job: PgBoss.JobWithMetadata<T>) => Promise<void>;
+
+/** How long pg-boss waits for running handlers when the app stops, within the 10 s an instance has to stop. */
+const STOP_TIMEOUT_MS = 5000;
+
+/**
+ * The job engine: pg-boss on the app's own PostgreSQL (schema `pgboss`, created and migrated by
+ * pg-boss itself at start under its advisory lock, so instances starting together do not race).
+ * Jobs live in the database, so any instance may run any of them, each exactly once (SKIP LOCKED);
+ * a job its instance never finished stays visible (state `active`) for whoever settles it.
+ *
+ * Feature modules register their work in onApplicationBootstrap — `work()` for queues they send
+ * to, `every()` for periodic jobs — after this service has started pg-boss in onModuleInit.
+ */
+@Injectable()
+export class JobsService implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger(JobsService.name);
+  private readonly boss: PgBoss;
+  private readonly queues = new Set<string>();
+
+  constructor(@Inject(databaseConfig.KEY) database: DatabaseConfig) {
+    this.boss = new PgBoss({
+      connectionString: database.url,
+      application_name: 'lianqiao-jobs',
+      max: 4,
+      // Periodic jobs use throttled slots (every()), not cron: no need for pg-boss's cron clock.
+      schedule: false,
+    });
+    this.boss.on('error', (error) => this.logger.error({ err: error }, 'job engine error'));
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.boss.start();
+  }
+
+  /** Stop fetching new jobs as soon as the app begins to stop; running ones finish (or see their service's stop flag). */
+  async beforeApplicationShutdown(): Promise<void> {
+    for (const name of this.queues) await this.boss.offWork(name);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.boss.stop({ graceful: true, wait: true, timeout: STOP_TIMEOUT_MS });
+  }
+
+  /** Runs `handler` for each job of queue `name`, one at a time on this instance. A throw fails the job. */
+  async work<T extends object>(name: string, handler: JobHandler<T>, pollingIntervalSeconds = 2): Promise<void> {
+    await this.boss.createQueue(name);
+    this.queues.add(name);
+    await this.boss.work<T>(name, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds }, async ([job]) =>
+      handler(job),
+    );
+  }
+
+  send<T extends object>(name: string, data: T, options: PgBoss.SendOptions = {}): Promise<string | null> {
+    return this.boss.send(name, data, options);
+  }
+
+  job<T extends object>(name: string, id: string): Promise<PgBoss.JobWithMetadata<T> | null> {
+    return this.boss.getJobById<T>(name, id);
+  }
+
+  fail(name: string, id: string, reason: string): Promise<void> {
+    return this.boss.fail(name, id, { reason });
+  }
+
+  /**
+   * `run` once per `seconds` across every instance: time is cut into slots of that length and
+   * pg-boss keeps one job per slot (its throttle: a unique singleton_on), so however many instances
+   * ask, each slot's job exists once and is run by one of them. A run first asks for the next
+   * slot's job, so the chain goes on even if this instance dies mid-run; each instance also asks at
+   * start, which restarts a chain after a full stop. A run cut short is not retried (the next slot
+   * does the same work) and expires after `2 × seconds` (at least 5 minutes).
+   */
+  async every(name: string, seconds: number, run: () => Promise<void>): Promise<void> {
+    const next = () =>
+      this.send(
+        name,
+        {},
+        {
+          singletonSeconds: seconds,
+          singletonNextSlot: true,
+          retryLimit: 0,
+          expireInSeconds: Math.max(300, 2 * seconds),
+        },
+      );
+    await this.work(
+      name,
+      async () => {
+        await next();
+        await run();
+      },
+      Math.min(2, Math.max(0.5, seconds / 2)),
+    );
+    await next();
+  }
+}
