@@ -27,7 +27,8 @@ const STOP_TIMEOUT_MS = 5000;
 export class JobsService implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(JobsService.name);
   private readonly boss: PgBoss;
-  private readonly queues = new Set<string>();
+  /** This instance's worker of each queue it works. */
+  private readonly workers = new Map<string, string>();
 
   constructor(@Inject(databaseConfig.KEY) database: DatabaseConfig) {
     this.boss = new PgBoss({
@@ -46,7 +47,7 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown, OnA
 
   /** Stop fetching new jobs as soon as the app begins to stop; running ones finish (or see their service's stop flag). */
   async beforeApplicationShutdown(): Promise<void> {
-    for (const name of this.queues) await this.boss.offWork(name);
+    for (const name of this.workers.keys()) await this.boss.offWork(name);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -56,10 +57,18 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown, OnA
   /** Runs `handler` for each job of queue `name`, one at a time on this instance. A throw fails the job. */
   async work<T extends object>(name: string, handler: JobHandler<T>, pollingIntervalSeconds = 2): Promise<void> {
     await this.boss.createQueue(name);
-    this.queues.add(name);
-    await this.boss.work<T>(name, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds }, async ([job]) =>
-      handler(job),
+    const id = await this.boss.work<T>(
+      name,
+      { includeMetadata: true, batchSize: 1, pollingIntervalSeconds },
+      async ([job]) => handler(job),
     );
+    this.workers.set(name, id);
+  }
+
+  /** Asks this instance's worker of `name` to look for jobs now instead of at its next poll (a job was just sent). */
+  wake(name: string): void {
+    const id = this.workers.get(name);
+    if (id) this.boss.notifyWorker(id);
   }
 
   send<T extends object>(name: string, data: T, options: PgBoss.SendOptions = {}): Promise<string | null> {
