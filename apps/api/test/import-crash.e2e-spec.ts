@@ -10,7 +10,7 @@ import { createTestDatabase } from '../../../tools/test-database';
 const ROOT = resolve(__dirname, '..', '..', '..');
 const MAIN = join(ROOT, 'dist', 'api', 'apps', 'api', 'src', 'main.js');
 const ADMIN_PASSWORD = 'Crash-test-2026';
-const ROWS = 60_000;
+const ROWS = 30_000;
 
 /**
  * The built server, killed with SIGKILL in the middle of a large import and started again on the
@@ -45,7 +45,7 @@ describe('imports: the server killed during an import, then started again', () =
     child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
     const base = `http://127.0.0.1:${port}`;
-    for (const deadline = Date.now() + 60_000; ; ) {
+    for (const deadline = Date.now() + 60_000; ;) {
       if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${log}`);
       if (Date.now() > deadline) throw new Error(`the server was not ready in time:\n${log}`);
       const ready = await fetch(`${base}/api/health/ready`).then(
@@ -73,6 +73,41 @@ describe('imports: the server killed during an import, then started again', () =
   };
   const count = async (query: string, params: unknown[] = []) => Number((await sql.query(query, params)).rows[0].n);
 
+  /** Uploads a large leads file and waits until its one transaction is under way. */
+  const uploadAndWaitForWriting = async (token: string, name: string): Promise<string> => {
+    const lines = ['线索名称,企业名称,来源'];
+    for (let i = 0; i < ROWS; i++) lines.push(`崩溃测试线索${i},崩溃测试企业${i % 5000}有限公司,推介会`);
+    const boundary = `----lianqiao${randomBytes(8).toString('hex')}`;
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nleads\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n`,
+      ),
+      Buffer.from(lines.join('\n')),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const upload = await api('/api/imports', {
+      method: 'POST',
+      token,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body,
+    });
+    expect(upload.status).toBe(202);
+    const id = upload.body.id as string;
+
+    // Kill it once it writes: the one transaction is under way and thousands of rows are staged.
+    let seen = '';
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+      const job = (await api(`/api/imports/${id}`, { token })).body;
+      seen = `${job.status} ${job.processedRows}/${job.totalRows}`;
+      if (job.status === 'writing' && job.processedRows > 0) break;
+      if (job.status === 'done' || job.status === 'failed') throw new Error(`ended before the kill: ${seen}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(seen).toMatch(/^writing [1-9]/);
+    return id;
+  };
+
   beforeAll(async () => {
     db = await createTestDatabase(process.env.TEST_DATABASE_SERVER_URL!, 'import_crash');
     sql = new Client(db.url);
@@ -89,6 +124,8 @@ describe('imports: the server killed during an import, then started again', () =
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  let token: string;
+
   it('settles the import at the next start: failed, nothing half-written, staged rows and files removed, uploader told', async () => {
     await start();
     const login = await api('/api/auth/login', {
@@ -96,39 +133,10 @@ describe('imports: the server killed during an import, then started again', () =
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
     });
-    const token = login.body.accessToken as string;
+    token = login.body.accessToken as string;
     const leadsBefore = await count(`SELECT count(*) AS n FROM leads`);
 
-    const lines = ['线索名称,企业名称,来源'];
-    for (let i = 0; i < ROWS; i++) lines.push(`崩溃测试线索${i},崩溃测试企业${i % 5000}有限公司,推介会`);
-    const boundary = `----lianqiao${randomBytes(8).toString('hex')}`;
-    const body = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nleads\r\n`),
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="crash.csv"\r\nContent-Type: text/csv\r\n\r\n`,
-      ),
-      Buffer.from(lines.join('\n')),
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    const upload = await api('/api/imports', {
-      method: 'POST',
-      token,
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-      body,
-    });
-    expect(upload.status).toBe(202);
-    const id = upload.body.id as string;
-
-    // Kill it once it writes: the one transaction is under way and thousands of rows are staged.
-    let seen = '';
-    for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
-      const job = (await api(`/api/imports/${id}`, { token })).body;
-      seen = `${job.status} ${job.processedRows}/${job.totalRows}`;
-      if (job.status === 'writing' && job.processedRows > 0) break;
-      if (job.status === 'done' || job.status === 'failed') throw new Error(`ended before the kill: ${seen}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    expect(seen).toMatch(/^writing [1-9]/);
+    const id = await uploadAndWaitForWriting(token, 'crash.csv');
     await stop('SIGKILL');
     expect(await count(`SELECT count(*) AS n FROM import_rows WHERE import_id = $1`, [id])).toBeGreaterThan(0);
     expect((await sql.query(`SELECT status FROM imports WHERE id = $1`, [id])).rows[0].status).toBe('writing');
@@ -136,7 +144,7 @@ describe('imports: the server killed during an import, then started again', () =
     const restartedAt = Date.now();
     await start();
     let job: { status: string; message: string } = { status: '', message: '' };
-    for (const deadline = Date.now() + 75_000; Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 75_000; Date.now() < deadline;) {
       job = (await api(`/api/imports/${id}`, { token })).body;
       if (job.status !== 'writing' && job.status !== 'validating') break;
       await new Promise((r) => setTimeout(r, 250));
@@ -160,8 +168,27 @@ describe('imports: the server killed during an import, then started again', () =
       title: string;
       link: string;
     }>;
-    expect(told).toEqual([expect.objectContaining({ title: '导入中断：crash.csv', link: expect.stringContaining(id) })]);
+    expect(told).toEqual([
+      expect.objectContaining({ title: '导入中断：crash.csv', link: expect.stringContaining(id) }),
+    ]);
     // And the restarted server works: a new import goes through.
     expect((await api('/api/leads', { token })).status).toBe(200);
   }, 150_000);
+
+  it('stops within 10 s on SIGTERM during an import, failing it with nothing written and the uploader told', async () => {
+    const leadsBefore = await count(`SELECT count(*) AS n FROM leads`);
+    const id = await uploadAndWaitForWriting(token, 'term.csv');
+    const asked = Date.now();
+    await stop('SIGTERM');
+    expect(Date.now() - asked).toBeLessThan(10_000);
+    expect(server!.child.exitCode).toBe(0);
+    const [row] = (await sql.query(`SELECT status, message FROM imports WHERE id = $1`, [id])).rows;
+    expect(row.status).toBe('failed');
+    expect(row.message).toContain('服务停止');
+    expect(await count(`SELECT count(*) AS n FROM leads`)).toBe(leadsBefore);
+    expect(await count(`SELECT count(*) AS n FROM import_rows WHERE import_id = $1`, [id])).toBe(0);
+    expect(
+      await count(`SELECT count(*) AS n FROM notifications WHERE link LIKE $1 AND title LIKE '导入失败%'`, [`%${id}%`]),
+    ).toBe(1);
+  }, 90_000);
 });
