@@ -89,7 +89,7 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown, OnA
    * ask, each slot's job exists once and is run by one of them. A run first asks for the next
    * slot's job, so the chain goes on even if this instance dies mid-run; each instance also asks at
    * start, which restarts a chain after a full stop. A run cut short is not retried (the next slot
-   * does the same work) and expires after `2 × seconds` (at least 5 minutes).
+   * does the same work) and expires after `2 × seconds` (at least 5 minutes, under a day).
    */
   async every(name: string, seconds: number, run: () => Promise<void>): Promise<void> {
     const next = () =>
@@ -100,7 +100,8 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown, OnA
           singletonSeconds: seconds,
           singletonNextSlot: true,
           retryLimit: 0,
-          expireInSeconds: Math.max(300, 2 * seconds),
+          // pg-boss refuses an expiry of a day or more (REMINDERS_INTERVAL_MINUTES may be 1440).
+          expireInSeconds: Math.min(Math.max(300, 2 * seconds), 23 * 3600),
         },
       );
     await this.work(
