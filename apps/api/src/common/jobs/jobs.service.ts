@@ -6,10 +6,19 @@ import {
   OnApplicationShutdown,
   OnModuleInit,
 } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import PgBoss from 'pg-boss';
+import { DataSource } from 'typeorm';
 import { databaseConfig, type DatabaseConfig } from '../../config/database.config';
 
 export type JobHandler<T extends object> = (job: PgBoss.JobWithMetadata<T>) => Promise<void>;
+
+/**
+ * pg-boss's create_queue adds a partition with foreign keys to its queue table: two instances
+ * creating queues at the same moment deadlock on that table's locks (seen with two instances
+ * started together). Queue creation is serialized across instances under this advisory lock.
+ */
+const QUEUE_LOCK = `hashtext('lianqiao:pgboss-create-queue')`;
 
 /** How long pg-boss waits for running handlers when the app stops, within the 10 s an instance has to stop. */
 const STOP_TIMEOUT_MS = 5000;
@@ -30,7 +39,10 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown, OnA
   /** This instance's worker of each queue it works. */
   private readonly workers = new Map<string, string>();
 
-  constructor(@Inject(databaseConfig.KEY) database: DatabaseConfig) {
+  constructor(
+    @Inject(databaseConfig.KEY) database: DatabaseConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
     this.boss = new PgBoss({
       connectionString: database.url,
       application_name: 'lianqiao-jobs',
@@ -56,13 +68,25 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown, OnA
 
   /** Runs `handler` for each job of queue `name`, one at a time on this instance. A throw fails the job. */
   async work<T extends object>(name: string, handler: JobHandler<T>, pollingIntervalSeconds = 2): Promise<void> {
-    await this.boss.createQueue(name);
+    await this.createQueue(name);
     const id = await this.boss.work<T>(
       name,
       { includeMetadata: true, batchSize: 1, pollingIntervalSeconds },
       async ([job]) => handler(job),
     );
     this.workers.set(name, id);
+  }
+
+  private async createQueue(name: string): Promise<void> {
+    const lock = this.dataSource.createQueryRunner();
+    await lock.connect();
+    try {
+      await lock.query(`SELECT pg_advisory_lock(${QUEUE_LOCK})`);
+      await this.boss.createQueue(name);
+    } finally {
+      await lock.query(`SELECT pg_advisory_unlock(${QUEUE_LOCK})`).catch(() => undefined);
+      await lock.release();
+    }
   }
 
   /** Asks this instance's worker of `name` to look for jobs now instead of at its next poll (a job was just sent). */
