@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigType } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { JobsModule } from './common/jobs/jobs.module';
 import { createLoggerOptions } from './common/logging/logger.options';
 import { appConfig, authConfig, crmConfig, databaseConfig } from './config';
 import { baseDataSourceOptions } from './database/typeorm-options';
@@ -47,6 +48,7 @@ import { UsersModule } from './modules/users/users.module';
         migrationsRun: true,
       }),
     }),
+    JobsModule,
     AuditModule,
     HealthModule,
     AuthModule,

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActivitiesModule } from '../activities/activities.module';
 import { PublicCardsModule } from '../public-cards/public-cards.module';
@@ -29,7 +28,6 @@ import { RequestsService } from './requests/requests.service';
 @Module({
   imports: [
     ConfigModule.forFeature(aftercareConfig),
-    ScheduleModule.forRoot(),
     TypeOrmModule.forFeature([AftercareAssignment, RequestLink, EnterpriseRequest, CultivationEntry]),
     ActivitiesModule,
     PublicCardsModule,

@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import * as unzipper from 'unzipper';
+import { ImportFailed, MAX_READ_COLUMNS } from './import-failed';
 import { xlsxRows } from './xlsx-rows';
 
 /** A cell as read: text, a number, a date (xlsx date cells), a boolean, or nothing. */
@@ -77,7 +78,14 @@ export async function* readRows(
 }
 
 async function* readCsv(path: string, encoding: 'utf-8' | 'gb18030'): AsyncGenerator<RawRow> {
-  const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true });
+  // One record of a megabyte at most: a line of a million commas is refused, not read into a million cells.
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    max_record_size: 1_000_000,
+  });
   const source = createReadStream(path);
   if (encoding === 'utf-8') {
     source.pipe(parser);
@@ -98,9 +106,16 @@ async function* readCsv(path: string, encoding: 'utf-8' | 'gb18030'): AsyncGener
   }
   source.on('error', (error) => parser.destroy(error));
   let number = 0;
-  for await (const record of parser as AsyncIterable<string[]>) {
-    number++;
-    yield { number, cells: record.map((cell) => (cell === '' ? null : cell)) };
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      number++;
+      yield { number, cells: record.slice(0, MAX_READ_COLUMNS).map((cell) => (cell === '' ? null : cell)) };
+    }
+  } catch (error) {
+    if (error instanceof ImportFailed) throw error;
+    throw new ImportFailed(
+      `无法读取文件：第 ${number + 1} 行之后的 CSV 格式有误（或一行过长），请检查后重新导入 (the file could not be read)`,
+    );
   }
 }
 

@@ -1,13 +1,13 @@
 import { IMPORT_COLUMNS, matchHeaders } from './import-columns';
 import { estimateRows, readRows, type RawRow } from './import-file';
+import { ImportFailed } from './import-failed';
 import { ImportValidator, type ImportActor, type ImportDb } from './import-validator';
 import type { ImportFormat, ImportKind, ImportRowErrorDto } from '@lianqiao/contracts';
 
 /** Bad rows kept for the error list; past this they are only counted. */
 export const MAX_STORED_ERRORS = 10_000;
 
-/** A failure whose message is for the user as it stands. */
-export class ImportFailed extends Error {}
+export { ImportFailed } from './import-failed';
 
 export interface ValidationInput {
   importId: string;

@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ImportError } from './import-error.entity';
+import { ImportFile } from './import-file.entity';
 import { ImportJob } from './import-job.entity';
 import { ImportRow } from './import-row.entity';
 import { importsConfig } from './imports.config';
@@ -11,7 +12,7 @@ import { ImportsService } from './imports.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ImportJob, ImportError, ImportRow]),
+    TypeOrmModule.forFeature([ImportJob, ImportError, ImportRow, ImportFile]),
     ConfigModule.forFeature(importsConfig),
     NotificationsModule,
   ],

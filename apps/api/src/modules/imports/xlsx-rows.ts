@@ -2,6 +2,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import * as unzipper from 'unzipper';
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, ImportFailed, MAX_READ_COLUMNS, UNREADABLE } from './import-failed';
 import type { RawCell, RawRow } from './import-file';
 
 /**
@@ -11,11 +12,20 @@ import type { RawCell, RawRow } from './import-file';
  * chunks (a few rows in every ten thousand); here a StringDecoder carries the cut bytes over.
  */
 export async function* xlsxRows(path: string): AsyncGenerator<RawRow> {
+  try {
+    yield* readWorkbook(path);
+  } catch (error) {
+    // unzipper and saxes speak in codes (FILE_ENDED, "Unexpected end"): the user hears that the file is unreadable.
+    throw error instanceof ImportFailed ? error : new ImportFailed(UNREADABLE);
+  }
+}
+
+async function* readWorkbook(path: string): AsyncGenerator<RawRow> {
   const directory = await unzipper.Open.file(path);
   const entry = (name: string) => directory.files.find((f) => f.path === name || f.path === `/${name}`);
   const sheetPath = await firstSheetPath(entry);
   const sheet = sheetPath ? entry(sheetPath) : undefined;
-  if (!sheet) throw new Error('工作簿中没有工作表');
+  if (!sheet) throw new ImportFailed('无法读取文件：工作簿中没有工作表 (the file could not be read)');
   const sharedEntry = entry('xl/sharedStrings.xml');
   const stylesEntry = entry('xl/styles.xml');
   const shared = sharedEntry ? await sharedStrings(sharedEntry.stream()) : [];
@@ -128,16 +138,22 @@ async function dateStyleIndexes(stream: Readable): Promise<Set<number>> {
   return out;
 }
 
-/** "AB12" → 27 (0-based column index 27). */
+/** "AB12" → 27 (0-based column index); a reference past Excel's last column (XFD) fails the file. */
 function columnIndex(ref: string): number {
   let n = 0;
   for (const ch of ref) {
     const code = ch.charCodeAt(0);
     if (code < 65 || code > 90) break;
     n = n * 26 + (code - 64);
+    if (n > EXCEL_MAX_COLUMNS) throw outOfRange(ref);
   }
   return n - 1;
 }
+
+const outOfRange = (ref: string) =>
+  new ImportFailed(
+    `无法读取文件：单元格 ${ref.slice(0, 20)} 超出 Excel 的范围（最多 ${EXCEL_MAX_COLUMNS} 列、${EXCEL_MAX_ROWS} 行），文件已损坏 (the file could not be read)`,
+  );
 
 async function* sheetRows(stream: Readable, shared: string[], dateStyles: Set<number>): AsyncGenerator<RawRow> {
   let rowNumber = 0;
@@ -153,10 +169,13 @@ async function* sheetRows(stream: Readable, shared: string[], dateStyles: Set<nu
         const attributes = e.tag.attributes as Record<string, string>;
         if (name === 'row') {
           rowNumber = attributes.r ? Number(attributes.r) : rowNumber + 1;
+          if (!Number.isInteger(rowNumber) || rowNumber < 1 || rowNumber > EXCEL_MAX_ROWS)
+            throw outOfRange(`row ${attributes.r ?? rowNumber}`);
           cells = [];
           nextIndex = 0;
         } else if (name === 'c') {
           const index = attributes.r ? columnIndex(attributes.r) : nextIndex;
+          if (index >= EXCEL_MAX_COLUMNS) throw outOfRange(`${rowNumber}:${index + 1}`);
           cell = { index, type: attributes.t ?? 'n', style: attributes.s ? Number(attributes.s) : 0, text: '' };
         } else if (cell && (name === 'v' || name === 't')) {
           collect = true;
@@ -167,7 +186,7 @@ async function* sheetRows(stream: Readable, shared: string[], dateStyles: Set<nu
         const name = local(e.name);
         if (name === 'v' || name === 't') collect = false;
         else if (name === 'c' && cell) {
-          cells[cell.index] = cellValue(cell, shared, dateStyles);
+          if (cell.index < MAX_READ_COLUMNS) cells[cell.index] = cellValue(cell, shared, dateStyles);
           nextIndex = cell.index + 1;
           cell = null;
         } else if (name === 'row') {

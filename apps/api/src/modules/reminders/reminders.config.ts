@@ -8,8 +8,12 @@ class RemindersEnv {
 
 export type RemindersConfig = ReturnType<typeof remindersConfig>;
 
-/** How often each instance looks for follow-ups due, stalled projects and cards awaiting review; 0 turns it off. */
+/**
+ * How often the reminders job runs (once across all instances); 0 turns it off, and so does
+ * NODE_ENV=test unless the variable is set (tests call runOnce with a clock of their own).
+ */
 export const remindersConfig = registerAs('reminders', () => {
   const env = validateConfig(process.env, RemindersEnv);
-  return { intervalMs: (env.REMINDERS_INTERVAL_MINUTES ?? 15) * 60_000 };
+  const minutes = env.REMINDERS_INTERVAL_MINUTES ?? (process.env.NODE_ENV === 'test' ? 0 : 15);
+  return { intervalMs: minutes * 60_000 };
 });

@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PROJECT_STATUS_LABELS, type NotificationKind, type ProjectStatus } from '@lianqiao/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { appConfig, type AppConfig } from '../../config/app.config';
+import { JobsService } from '../../common/jobs/jobs.service';
 import { crmConfig, type CrmConfig } from '../../config/crm.config';
 import { NotificationsService, type NotifyInput } from '../notifications/notifications.service';
 import { remindersConfig, type RemindersConfig } from './reminders.config';
@@ -32,46 +32,31 @@ const chinaDay = (column: string) => `to_char(${column} AT TIME ZONE 'Asia/Shang
 
 /**
  * The scheduled reminders: follow-ups due today or overdue (to the lead's owner), projects that
- * went stalled (owner and 包保领导), cards waiting for approval for a day (leaders). Every API
- * instance runs it; a reminder is claimed by inserting its (kind, subject, user, period) into
- * reminder_log — unique — in the same transaction as its notification, so whichever instance
- * claims it first sends it and the others skip it.
+ * went stalled (owner and 包保领导), cards waiting for approval for a day (leaders). The job engine
+ * runs it once per REMINDERS_INTERVAL_MINUTES across all instances; and should two runs overlap
+ * (a slow run, a test calling runOnce on two instances), a reminder is still sent once: it is
+ * claimed by inserting its (kind, subject, user, period) into reminder_log — unique — in the same
+ * transaction as its notification, so whichever run claims it first sends it and the other skips it.
  */
 @Injectable()
-export class RemindersService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RemindersService implements OnApplicationBootstrap {
   private readonly logger = new Logger(RemindersService.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<ReminderRun> | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly jobs: JobsService,
     @Inject(crmConfig.KEY) private readonly crm: CrmConfig,
-    @Inject(appConfig.KEY) private readonly app: AppConfig,
     @Inject(remindersConfig.KEY) private readonly config: RemindersConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (this.app.env === 'test' || this.config.intervalMs === 0) return;
-    const tick = () => {
-      if (this.running) return;
-      this.running = this.runOnce().finally(() => (this.running = null));
-      this.running.then(
-        (run) => {
-          const sent = run.followUps + run.stalledProjects + run.cardReviews;
-          if (sent > 0) this.logger.log(`reminders sent: ${JSON.stringify(run)}`);
-        },
-        (error: unknown) => this.logger.error(`reminders failed: ${(error as Error).message}`),
-      );
-    };
-    this.timer = setInterval(tick, this.config.intervalMs);
-    this.timer.unref();
-    setTimeout(tick, 5_000).unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.intervalMs === 0) return;
+    await this.jobs.every('reminders', this.config.intervalMs / 1000, async () => {
+      const run = await this.runOnce();
+      const sent = run.followUps + run.stalledProjects + run.cardReviews;
+      if (sent > 0) this.logger.log(`reminders sent: ${JSON.stringify(run)}`);
+    });
   }
 
   /** One pass over everything due at `now`; safe to run on several instances at once. */

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { SchedulerRegistry } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ESCALATION_REASON_LABELS,
@@ -11,6 +10,7 @@ import {
 } from '@lianqiao/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../../common/auth/auth-user';
+import { JobsService } from '../../../common/jobs/jobs.service';
 import { ActivitiesService } from '../../activities/activities.service';
 import { AuditService } from '../../audit/audit.service';
 import { NotificationsService } from '../../notifications/notifications.service';
@@ -36,17 +36,17 @@ export interface EscalatedRequest {
  * "办不成事"反映窗口: requests past their deadline go to the company's 包保领导 (or, without one, its
  * representative): status escalated, a line on the company's timeline, a notification. The run is
  * one UPDATE … WHERE status IN (open, in_progress) AND due_at < now, over rows locked with SKIP
- * LOCKED, so several instances running it at once escalate each request exactly once.
+ * LOCKED, so even two runs at once (the job engine runs it once per interval across instances;
+ * a run may outlast it) escalate each request exactly once.
  */
 @Injectable()
 export class RequestEscalationService implements OnApplicationBootstrap {
   private readonly logger = new Logger(RequestEscalationService.name);
-  private running = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(aftercareConfig.KEY) private readonly config: AftercareConfig,
-    private readonly scheduler: SchedulerRegistry,
+    private readonly jobs: JobsService,
     private readonly access: AftercareAccess,
     private readonly activities: ActivitiesService,
     private readonly audit: AuditService,
@@ -54,11 +54,11 @@ export class RequestEscalationService implements OnApplicationBootstrap {
   ) {}
 
   /** Every REQUEST_ESCALATION_INTERVAL_SECONDS (default 300; off under tests, where runs are called with a clock). */
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     if (this.config.escalationIntervalMs <= 0) return;
-    const handle = setInterval(() => void this.tick(), this.config.escalationIntervalMs);
-    handle.unref();
-    this.scheduler.addInterval(JOB_NAME, handle);
+    await this.jobs.every(JOB_NAME, this.config.escalationIntervalMs / 1000, async () => {
+      await this.escalateOverdue(new Date());
+    });
   }
 
   /** Escalates every request open or in progress whose deadline is before `now`; returns what it escalated. */
@@ -172,17 +172,5 @@ export class RequestEscalationService implements OnApplicationBootstrap {
         link: aftercarePaths.request(request.id),
       })),
     );
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      await this.escalateOverdue(new Date());
-    } catch (error) {
-      this.logger.error({ err: error }, 'escalating overdue requests failed');
-    } finally {
-      this.running = false;
-    }
   }
 }
