@@ -12,12 +12,15 @@ import type { SuiteResources } from './suite';
 export async function launchBrowser(resources: SuiteResources): Promise<Browser> {
   const override = process.env.CHROMIUM_PATH;
   if (override && !existsSync(override)) throw new Error(`CHROMIUM_PATH=${override} does not exist`);
-  const [executablePath, fontConfig] = await Promise.all([override ?? pinnedChromium(), testFontConfig()]);
+  const [{ executablePath, env }, fontConfig] = await Promise.all([
+    override ? { executablePath: override, env: {} } : pinnedChromium(),
+    testFontConfig(),
+  ]);
   const browser = await chromium
     .launch({
       executablePath,
       headless: true,
-      env: { ...process.env, FONTCONFIG_FILE: fontConfig },
+      env: { ...process.env, ...env, FONTCONFIG_FILE: fontConfig },
       args: [
         '--headless',
         '--no-sandbox',

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,20 +19,34 @@ const FONT_WEIGHTS = [400, 700];
 const version = (packageDir: string): string =>
   (JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
 
-/** The unpacked pinned Chromium; unpacks it (about 2 s) when this version is not there yet. */
-export async function pinnedChromium(): Promise<string> {
+/**
+ * The unpacked pinned Chromium, and the environment it needs; unpacks it (about 2 s) when this
+ * version is not there yet. It links the system's NSS and expat; a machine without them (a slim
+ * container) gets the copies the package ships for Amazon Linux, through LD_LIBRARY_PATH.
+ */
+export async function pinnedChromium(): Promise<{ executablePath: string; env: Record<string, string> }> {
   const dir = join(tmpdir(), `lianqiao-chromium-${version(CHROMIUM_PACKAGE)}`);
   await unpackOnce(dir, async (staging) => {
     // The package is ESM-only, which jest's module loader cannot load: unpack in a plain node. Its
-    // executablePath() unpacks into os.tmpdir(), which TMPDIR points at the staging folder.
-    const script = "import chromium from '@sparticuz/chromium'; process.stdout.write(await chromium.executablePath());";
+    // executablePath() and inflate() unpack into os.tmpdir(), which TMPDIR points at the staging folder.
+    const script = [
+      "import chromium, { inflate } from '@sparticuz/chromium';",
+      "import { fileURLToPath } from 'node:url';",
+      "await inflate(fileURLToPath(new URL('../bin/al2023.tar.br', import.meta.resolve('@sparticuz/chromium'))));",
+      'process.stdout.write(await chromium.executablePath());',
+    ].join('\n');
     const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
       cwd: ROOT,
       env: { ...process.env, TMPDIR: staging },
     });
     if (stdout !== join(staging, 'chromium')) throw new Error(`@sparticuz/chromium unpacked to ${stdout}`);
   });
-  return join(dir, 'chromium');
+  const executablePath = join(dir, 'chromium');
+  // ldd names what the dynamic linker would not find ("libnss3.so => not found"); no ldd, no check.
+  const missing = /=> not found/.test(spawnSync('ldd', [executablePath], { encoding: 'utf8' }).stdout ?? '');
+  const libraries = join(dir, 'al2023', 'lib');
+  const ldPath = [libraries, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':');
+  return { executablePath, env: missing ? { LD_LIBRARY_PATH: ldPath } : {} };
 }
 
 /**
