@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { createValidationPipe } from './common/errors/validation';
+import { installInputGuard } from './common/http/input-guard';
 import { RequestLogs, requestIdOf, rootLogger } from './common/logging/logger.options';
 import { appConfig } from './config/app.config';
 
@@ -34,6 +35,8 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     bufferLogs: true,
     logger: options.logger === false ? false : undefined,
+    // The body parsers are the edge's own (installInputGuard), not Nest's.
+    bodyParser: false,
   });
   if (options.logger !== false) app.useLogger(app.get(Logger));
 
@@ -42,7 +45,8 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
     void reply.header('x-request-id', request.id);
   });
 
-  // Uploads (card images): one file a request; each route sets its own size limit.
+  installInputGuard(fastify, config.bodyLimitBytes);
+  // Uploads (card images, imports): one file a request; each route sets its own size limit.
   await app.register(fastifyMultipart, { limits: { files: 1, fields: 10 } });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());

@@ -25,7 +25,6 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
-  IsDateString,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -39,6 +38,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { IsCalendarDay, IsInstant } from '../../../common/validation/dates';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -130,7 +130,7 @@ export class CreatePromoProjectDto {
 
   @ApiPropertyOptional({ nullable: true, description: 'the card goes down by itself at this time' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsInstant()
   expiresAt?: string | null;
 }
 
@@ -208,7 +208,7 @@ export class UpdatePromoProjectDto {
 
   @ApiPropertyOptional({ nullable: true, description: 'applies at once, without review' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsInstant()
   expiresAt?: string | null;
 
   @ApiPropertyOptional({
@@ -279,16 +279,15 @@ export class SharePackagesDto {
   ids: string[];
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export class StatsQueryDto {
   @ApiPropertyOptional({ example: '2026-05-01', description: 'first day (China time), default 29 days before `to`' })
   @IsOptional()
-  @Matches(DAY, { message: 'from 须为 YYYY-MM-DD' })
+  @IsCalendarDay()
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-05-31', description: 'last day, inclusive (China time), default today' })
   @IsOptional()
-  @Matches(DAY, { message: 'to 须为 YYYY-MM-DD' })
+  @IsCalendarDay()
   to?: string;
 }
 
