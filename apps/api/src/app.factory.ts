@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { createValidationPipe } from './common/errors/validation';
-import { installInputGuard } from './common/http/input-guard';
+import { clientErrorHandler, installInputGuard, routerRefusal } from './common/http/input-guard';
 import { RequestLogs, requestIdOf, rootLogger } from './common/logging/logger.options';
 import { appConfig } from './config/app.config';
 
@@ -31,6 +31,8 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
     // X-Forwarded-For is believed from that many proxy hops only: otherwise a client could name its own address and slip past rate limits.
     trustProxy: config.trustProxyHops > 0 ? config.trustProxyHops : false,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: routerRefusal,
+    clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     bufferLogs: true,

@@ -112,7 +112,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 }
 
-function shape(statusCode: number, message: string, details?: ApiErrorDetail[], code?: string): ApiErrorBody {
+/** The one error shape; also used by the edge's answers that come before Nest (input-guard.ts). */
+export function shape(statusCode: number, message: string, details?: ApiErrorDetail[], code?: string): ApiErrorBody {
   const body: ApiErrorBody = {
     statusCode,
     error: STATUS_CODES[statusCode] ?? 'Error',

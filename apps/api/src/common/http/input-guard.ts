@@ -1,7 +1,10 @@
 import { HttpStatus } from '@nestjs/common';
 import { type ApiErrorDetail, ErrorCode } from '@lianqiao/contracts';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Socket } from 'node:net';
+import { STATUS_CODES } from 'node:http';
 import { ApiError } from '../errors/api-error';
+import { shape } from '../errors/all-exceptions.filter';
 
 /**
  * The edge: what no route may ever see, refused in one place before routing reaches a DTO.
@@ -134,6 +137,10 @@ function parseJson(body: Buffer): unknown {
   } catch (error) {
     throw inputError('body', `不是有效的 JSON (malformed JSON): ${(error as Error).message}`, 'body');
   }
+  // Every body this API reads is an object: an array, a string or null would reach a DTO as its whole.
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw inputError('body', '请求体应为 JSON 对象 (body must be a JSON object)', 'body');
+  }
   assertValue(value, 'body');
   return value;
 }
@@ -192,4 +199,39 @@ function assertUrlAndHeaders(request: FastifyRequest): void {
     const text = /[^\x00-\x7f]/.test(value) ? decodeUtf8(Buffer.from(value, 'latin1'), name, 'header') : value;
     assertText(text, name, 'header');
   }
+}
+
+/**
+ * The router's own refusals — a broken escape or bytes that are not UTF-8 in the path, a path
+ * parameter too long — come before any hook or filter (Fastify's `frameworkErrors`): answered here
+ * in the one shape. No route was matched, so the field is the path.
+ */
+export function routerRefusal(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const status = tooLong ? 414 : 400;
+  const message = tooLong
+    ? '路径参数过长 (path parameter too long)'
+    : '路径编码有误 (malformed path: broken percent-encoding or invalid UTF-8)';
+  void reply
+    .status(status)
+    .send(
+      shape(status, `path: ${message}`, [{ field: 'path', message, meta: { in: 'path' } }], ErrorCode.InputInvalid),
+    );
+}
+
+/**
+ * Node's HTTP parser refuses a request it cannot read (a NUL or a bare CR in a header, headers too
+ * large) before Fastify sees it (`clientErrorHandler`): the answer is still the one shape.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const message = status === 431 ? '请求头过大 (headers too large)' : '请求无法解析 (malformed HTTP request)';
+  const body = JSON.stringify(
+    shape(status, message, [{ field: 'headers', message, meta: { in: 'header' } }], ErrorCode.InputInvalid),
+  );
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
 }

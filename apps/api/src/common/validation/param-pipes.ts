@@ -42,3 +42,17 @@ export class ParseIntPipe implements PipeTransform<string, Promise<number>> {
     return parsed;
   }
 }
+
+/** One of the values of an enum-like object, named in the refusal. */
+export class ParseEnumPipe<T extends Record<string, string>> implements PipeTransform<string, Promise<T[keyof T]>> {
+  private readonly values: string[];
+
+  constructor(enumType: T) {
+    this.values = Object.values(enumType);
+  }
+
+  async transform(value: string, metadata: ArgumentMetadata): Promise<T[keyof T]> {
+    if (this.values.includes(value)) return value as T[keyof T];
+    throw ApiError.field(metadata.data ?? 'value', `应为 ${this.values.join(', ')} 之一`, { allowed: this.values });
+  }
+}
