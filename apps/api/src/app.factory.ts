@@ -68,7 +68,7 @@ function setUpOpenApi(app: INestApplication): void {
     new DocumentBuilder()
       .setTitle('连桥 Lianqiao API')
       .setDescription(
-        '招商 CRM: chains, companies, leads, projects, roadshows, cards. Errors: {statusCode, error, message, details?}.',
+        '招商 CRM: chains, companies, leads, projects, roadshows, cards. Errors: {statusCode, error, code, message, details?: [{field, message, meta?}]}; code is stable (input.invalid, record.stale, …).',
       )
       .setVersion('1')
       .addBearerAuth()

@@ -196,7 +196,7 @@ function assertUrlAndHeaders(request: FastifyRequest): void {
   for (const name of READ_HEADERS) {
     const value = request.headers[name];
     if (typeof value !== 'string') continue;
-    const text = /[^\x00-\x7f]/.test(value) ? decodeUtf8(Buffer.from(value, 'latin1'), name, 'header') : value;
+    const text = /[\u0080-\uffff]/.test(value) ? decodeUtf8(Buffer.from(value, 'latin1'), name, 'header') : value;
     assertText(text, name, 'header');
   }
 }

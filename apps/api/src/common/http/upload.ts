@@ -41,9 +41,8 @@ export function uploadRefusal(error: unknown, tooLarge: () => ApiError, field = 
  */
 export function uploadFileName(raw: string | undefined, fallback: string, field = 'file'): string {
   const name = raw ?? '';
-  const problem =
-    textProblem(name) ??
-    (/[\u0000-\u001f\u007f]/.test(name) ? '文件名含有控制字符 (control character in file name)' : null);
+  const control = [...name].some((c) => c.charCodeAt(0) < 0x20 || c === '\u007f');
+  const problem = textProblem(name) ?? (control ? '文件名含有控制字符 (control character in file name)' : null);
   if (problem) throw inputError(field, problem, 'multipart', { part: 'filename' });
   const base = name.split(/[\\/]/).pop()!.trim();
   return base === '' || base === '.' || base === '..' ? fallback : base.slice(0, 255);

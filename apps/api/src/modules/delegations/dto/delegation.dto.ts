@@ -22,18 +22,16 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
   MaxLength,
-  Min,
   ValidateIf,
 } from 'class-validator';
 import { IsCalendarDay } from '../../../common/validation/dates';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
-import { TrimToNull } from '../../../common/validation/validators';
+import { TrimToNull, IsVersion } from '../../../common/validation/validators';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const trimEach = ({ value }: { value: unknown }) =>
@@ -157,15 +155,14 @@ export class UpdateDelegationDto {
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(5000) purpose?:
     string | null;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() ownerId?: string;
-  @ApiProperty({ description: 'the version read; a stale one gets 409' }) @IsInt() @Min(1) version: number;
+  @ApiProperty({ description: 'the version read; a stale one gets 409' }) @IsVersion() version: number;
 }
 
 export class DeleteDelegationQueryDto {
   @ApiPropertyOptional({ description: 'when given, a stale version gets 409' })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version?: number;
 }
 

@@ -16,7 +16,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { IsInstant } from '../../../common/validation/dates';
-import { IsChinaMobile, TrimToNull } from '../../../common/validation/validators';
+import { IsChinaMobile, TrimToNull, IsVersion } from '../../../common/validation/validators';
 
 const MAX_WAN = 100_000_000;
 const OptionalNotNull = () => ValidateIf((_: object, value: unknown) => value !== undefined);
@@ -98,7 +98,7 @@ export class UpdateVisitDto {
     string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(2000) nextStep?:
     string | null;
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 /** The one more click after recording a visit: a lead whose source is the delegation. */

@@ -18,7 +18,7 @@ import {
 } from 'class-validator';
 import { IsInstant } from '../../../common/validation/dates';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
-import { IsChinaMobile, TrimToNull } from '../../../common/validation/validators';
+import { IsChinaMobile, TrimToNull, IsVersion } from '../../../common/validation/validators';
 import type { Lead } from '../lead.entity';
 
 const MAX_WAN = 100_000_000; // 1 万亿元: beyond any real project
@@ -103,7 +103,7 @@ export class UpdateLeadDto {
   contactMobile?: string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(5000) notes?:
     string | null;
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export class ConvertLeadDto {
@@ -121,7 +121,7 @@ export class ConvertLeadDto {
   totalInvestmentWan?: number;
   @ApiPropertyOptional() @IsOptional() @IsUUID() responsibleLeaderId?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() isKey?: boolean;
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export const LEAD_SORTABLE = ['createdAt', 'updatedAt', 'name', 'estimatedWan', 'nextFollowUpAt'] as const;

@@ -29,7 +29,7 @@ import {
 } from 'class-validator';
 import { IsInstant } from '../../../common/validation/dates';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
-import { IsUscc, TrimToNull } from '../../../common/validation/validators';
+import { IsUscc, TrimToNull, IsVersion } from '../../../common/validation/validators';
 
 const MAX_WAN = 100_000_000;
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -104,12 +104,12 @@ export class CreateProjectDto extends ProjectFieldsDto {
 export class UpdateProjectDto extends ProjectFieldsDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() ownerId?: string;
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export class TransitionDto {
   @ApiProperty({ enum: PROJECT_STATUSES }) @IsIn(PROJECT_STATUSES as ProjectStatus[]) to: ProjectStatus;
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
   @ApiPropertyOptional() @IsOptional() @TrimToNull() @IsString() @MaxLength(2000) note?: string | null;
   @ApiPropertyOptional({ description: 'required for moving back, holding, dropping or reviving' })
   @IsOptional()

@@ -38,6 +38,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { IsVersion } from '../../../common/validation/validators';
 import { IsCalendarDay, IsInstant } from '../../../common/validation/dates';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
 
@@ -219,7 +220,7 @@ export class UpdatePromoProjectDto {
   @IsUUID()
   ownerId?: string;
 
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 /** Fields whose change needs a leader's approval before the public sees it. */
@@ -241,7 +242,7 @@ export const CONTENT_FIELDS = [
 ] as const satisfies readonly (keyof PromoContentDto)[];
 
 export class VersionDto {
-  @ApiProperty({ description: 'the version the caller read; a stale one gets 409' }) @IsInt() @Min(1) version: number;
+  @ApiProperty({ description: 'the version the caller read; a stale one gets 409' }) @IsVersion() version: number;
 }
 
 export class ReturnPromoProjectDto extends VersionDto {

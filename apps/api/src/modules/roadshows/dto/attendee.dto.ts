@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ATTENDEE_STATUSES, type AttendeeStatus, type RoadshowAttendeeDto } from '@lianqiao/contracts';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { IsInstant } from '../../../common/validation/dates';
-import { TrimToNull } from '../../../common/validation/validators';
+import { TrimToNull, IsVersion } from '../../../common/validation/validators';
 import { CreateCompanyDto } from '../../companies/dto/company.dto';
 import { CreateContactDto } from '../../companies/dto/contact.dto';
 
@@ -75,7 +75,7 @@ export class UpdateAttendeeDto {
   @IsString()
   @MaxLength(500)
   note?: string | null;
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export class CheckInDto {

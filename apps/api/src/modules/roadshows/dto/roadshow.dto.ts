@@ -31,7 +31,7 @@ import {
 } from 'class-validator';
 import { IsInstant } from '../../../common/validation/dates';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
-import { TrimToNull } from '../../../common/validation/validators';
+import { TrimToNull, IsVersion } from '../../../common/validation/validators';
 
 export const MAX_WAN = 100_000_000;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -197,15 +197,14 @@ export class UpdateRoadshowDto {
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(5000) notes?:
     string | null;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() ownerId?: string;
-  @ApiProperty({ description: 'the version read; a stale one gets 409' }) @IsInt() @Min(1) version: number;
+  @ApiProperty({ description: 'the version read; a stale one gets 409' }) @IsVersion() version: number;
 }
 
 export class DeleteRoadshowQueryDto {
   @ApiPropertyOptional({ description: 'when given, a stale version gets 409' })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version?: number;
 }
 

@@ -11,16 +11,15 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
   MaxLength,
-  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsVersion } from '../../../../common/validation/validators';
 import { IsCalendarDay } from '../../../../common/validation/dates';
 import { ListQueryDto } from '../../../../common/pagination/list-query.dto';
 
@@ -73,7 +72,7 @@ export class UpdateCultivationDto extends PartialType(
   @ValidateIf((_, v) => v !== null)
   @IsCalendarDay()
   achievedOn?: string | null;
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export class CultivationListQueryDto extends ListQueryDto {

@@ -18,21 +18,10 @@ import {
   type RequestTransitionTarget,
 } from '@lianqiao/contracts';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { IsCalendarDay, IsInstant } from '../../../../common/validation/dates';
 import { ListQueryDto } from '../../../../common/pagination/list-query.dto';
-import { IsChinaMobile, TrimToNull } from '../../../../common/validation/validators';
+import { IsChinaMobile, TrimToNull, IsVersion } from '../../../../common/validation/validators';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
@@ -79,7 +68,7 @@ export class UpdateRequestDto extends PartialType(
     'contactMobile',
   ] as const),
 ) {
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export class RouteRequestDto {
@@ -96,7 +85,7 @@ export class RouteRequestDto {
   @IsString()
   @MaxLength(1000)
   note?: string | null;
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export class RequestTransitionDto {
@@ -113,7 +102,7 @@ export class RequestTransitionDto {
   @IsString()
   @MaxLength(1000)
   note?: string | null;
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export class RequestListQueryDto extends ListQueryDto {
