@@ -90,6 +90,7 @@ const numberValues: Array<[string, string]> = [
   ['0', '0'],
   ['1.5', '1.5'],
   ['1e308', '1e308'],
+  ['2^31', '2147483648'],
   ['2^53+1', '9007199254740993'],
   ['2^63', '9223372036854775808'],
 ];
@@ -108,6 +109,7 @@ const urlValues: Array<[string, string]> = [
   ['-1', '-1'],
   ['1e9', '1000000000'],
   ['1.5', '1.5'],
+  ['2^31', '2147483648'],
   ['2^53+1', '9007199254740993'],
   ['bad uuid', 'not-a-uuid'],
   ['unknown enum', 'no-such-value'],
@@ -635,7 +637,14 @@ describe('bad input, generated from the OpenAPI document', () => {
           problems.push(`named ${named.join(', ')}, not ${f}`);
         }
       }
-      if (mayWrite && before) {
+      // A refusal of the edge (it names where: meta.in) or of a body parser (413, 415) comes before any
+      // handler runs: the tables are compared after one in ten of those, and after every other refusal.
+      const atEdge =
+        [413, 415].includes(res.statusCode) ||
+        (body.details ?? []).some((d) => typeof (d as { meta?: { in?: unknown } }).meta?.in === 'string');
+      const compare = mayWrite && before !== undefined && (!atEdge || sent % 10 === 0);
+      if (!compare && mayWrite) known = before;
+      if (compare && before) {
         const after = (known = await fingerprint());
         const changed = tables.filter((_, i) => before[i] !== after[i]);
         if (changed.length) problems.push(`refused, yet wrote to ${changed.join(', ')}`);
@@ -762,7 +771,7 @@ describe('bad input, generated from the OpenAPI document', () => {
           );
         },
       ),
-      { seed: SEED, numRuns: 300, interruptAfterTimeLimit: 40_000 },
+      { seed: SEED, numRuns: 200, interruptAfterTimeLimit: 20_000 },
     );
     // A random request may be refused for any of its fields: which one is named is not checked here.
     expect(failures.filter((f) => !/: named /.test(f))).toEqual([]);
