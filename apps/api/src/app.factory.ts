@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { createValidationPipe } from './common/errors/validation';
+import { clientErrorHandler, installInputGuard, routerRefusal } from './common/http/input-guard';
 import { RequestLogs, requestIdOf, rootLogger } from './common/logging/logger.options';
 import { appConfig } from './config/app.config';
 
@@ -30,10 +31,14 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
     // X-Forwarded-For is believed from that many proxy hops only: otherwise a client could name its own address and slip past rate limits.
     trustProxy: config.trustProxyHops > 0 ? config.trustProxyHops : false,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: routerRefusal,
+    clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     bufferLogs: true,
     logger: options.logger === false ? false : undefined,
+    // The body parsers are the edge's own (installInputGuard), not Nest's.
+    bodyParser: false,
   });
   if (options.logger !== false) app.useLogger(app.get(Logger));
 
@@ -42,7 +47,8 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
     void reply.header('x-request-id', request.id);
   });
 
-  // Uploads (card images): one file a request; each route sets its own size limit.
+  installInputGuard(fastify, config.bodyLimitBytes);
+  // Uploads (card images, imports): one file a request; each route sets its own size limit.
   await app.register(fastifyMultipart, { limits: { files: 1, fields: 10 } });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
@@ -62,7 +68,7 @@ function setUpOpenApi(app: INestApplication): void {
     new DocumentBuilder()
       .setTitle('连桥 Lianqiao API')
       .setDescription(
-        '招商 CRM: chains, companies, leads, projects, roadshows, cards. Errors: {statusCode, error, message, details?}.',
+        '招商 CRM: chains, companies, leads, projects, roadshows, cards. Errors: {statusCode, error, code, message, details?: [{field, message, meta?}]}; code is stable (input.invalid, record.stale, …).',
       )
       .setVersion('1')
       .addBearerAuth()

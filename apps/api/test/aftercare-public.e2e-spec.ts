@@ -187,6 +187,7 @@ describe('aftercare: the enterprise’s QR request form and its one-time feedbac
       expect(limited.body).toEqual({
         statusCode: 429,
         error: 'Too Many Requests',
+        code: 'rate_limited',
         message: expect.stringMatching(/^提交过于频繁，请 \d+ 分钟后再试/),
       });
       expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
@@ -254,7 +255,7 @@ describe('aftercare: the enterprise’s QR request form and its one-time feedbac
       expect(first.body).toEqual({ ok: true, message: '感谢您的评价！' });
       const again = await answer(request.token, { confirmed: true, satisfaction: 1 });
       expect(again.status).toBe(410);
-      expect(again.body).toEqual({ statusCode: 410, error: 'Gone', message: '该评价链接已使用或已失效' });
+      expect(again.body).toEqual({ statusCode: 410, error: 'Gone', code: 'gone', message: '该评价链接已使用或已失效' });
       expect((await t.get(`/api/public/requests/feedback/${request.token}`)).status).toBe(410);
       const after = await t.get(`/api/requests/${request.id}`, rep.token);
       expect(after.body).toMatchObject({

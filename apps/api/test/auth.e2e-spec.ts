@@ -48,7 +48,12 @@ describe('auth', () => {
       expect(wrong.status).toBe(401);
       expect(unknown.status).toBe(401);
       expect(wrong.body.message).toBe(unknown.body.message);
-      expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: expect.any(String) });
+      expect(wrong.body).toEqual({
+        statusCode: 401,
+        error: 'Unauthorized',
+        code: 'auth.unauthenticated',
+        message: expect.any(String),
+      });
     });
 
     it('rejects an unknown field with 400 naming it', async () => {
@@ -90,7 +95,12 @@ describe('auth', () => {
     it('needs a token', async () => {
       const { status, body } = await t.get('/api/auth/me');
       expect(status).toBe(401);
-      expect(body).toEqual({ statusCode: 401, error: 'Unauthorized', message: expect.any(String) });
+      expect(body).toEqual({
+        statusCode: 401,
+        error: 'Unauthorized',
+        code: 'auth.unauthenticated',
+        message: expect.any(String),
+      });
     });
 
     it('rejects a forged token, also after the genuine one was accepted', async () => {
@@ -356,13 +366,23 @@ describe('auth', () => {
     it('answers 413 to a body over the cap', async () => {
       const { status, body } = await t.post('/api/auth/login', { username: 'x', password: 'y'.repeat(2_000_000) });
       expect(status).toBe(413);
-      expect(body).toEqual({ statusCode: 413, error: 'Payload Too Large', message: expect.any(String) });
+      expect(body).toEqual({
+        statusCode: 413,
+        error: 'Payload Too Large',
+        code: 'payload.too_large',
+        message: expect.any(String),
+      });
     });
 
     it('answers unknown API routes with a JSON 404 in the one error shape', async () => {
       const { status, body } = await t.get('/api/no-such-thing', admin.token);
       expect(status).toBe(404);
-      expect(body).toEqual({ statusCode: 404, error: 'Not Found', message: expect.any(String) });
+      expect(body).toEqual({
+        statusCode: 404,
+        error: 'Not Found',
+        code: 'record.not_found',
+        message: expect.any(String),
+      });
     });
   });
 });

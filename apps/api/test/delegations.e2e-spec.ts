@@ -86,6 +86,7 @@ describe('delegations: trips and receptions, visits, leads, the trip report and 
       expect(backwards.body).toEqual({
         statusCode: 400,
         error: expect.any(String),
+        code: 'input.invalid',
         message: expect.stringContaining('endsOn'),
         details: [{ field: 'endsOn', message: expect.any(String) }],
       });
@@ -212,6 +213,7 @@ describe('delegations: trips and receptions, visits, leads, the trip report and 
         expect(bad.body).toEqual({
           statusCode: 400,
           error: expect.any(String),
+          code: 'input.invalid',
           message: expect.stringContaining('visitedAt'),
           details: [{ field: 'visitedAt', message: expect.stringContaining('2026-12-01 至 2026-12-03') }],
         });

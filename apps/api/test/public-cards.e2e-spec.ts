@@ -283,7 +283,7 @@ describe('public cards', () => {
       await t.post(`/api/promo-projects/${card.id}/unpublish`, { version: card.version }, owner.token);
       const gone = await t.get(`/api/public/cards/${card.slug}`);
       expect(gone.status).toBe(410);
-      expect(gone.body).toEqual({ statusCode: 410, error: 'Gone', message: expect.any(String) });
+      expect(gone.body).toEqual({ statusCode: 410, error: 'Gone', code: 'gone', message: expect.any(String) });
     });
   });
 

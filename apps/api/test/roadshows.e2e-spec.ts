@@ -92,6 +92,7 @@ describe('roadshows: planning, attendees, leads, on-site signings, yield and att
       expect(bad.body).toEqual({
         statusCode: 400,
         error: expect.any(String),
+        code: 'input.invalid',
         message: expect.stringContaining('endsAt'),
         details: [{ field: 'endsAt', message: expect.stringContaining('结束时间不能早于开始时间') }],
       });
@@ -202,7 +203,12 @@ describe('roadshows: planning, attendees, leads, on-site signings, yield and att
         await t.get(`/api/audit?entity=roadshow&entityId=${roadshow.id}`, staffB.token),
       ]) {
         expect(res.status).toBe(404);
-        expect(res.body).toEqual({ statusCode: 404, error: expect.any(String), message: expect.any(String) });
+        expect(res.body).toEqual({
+          statusCode: 404,
+          error: expect.any(String),
+          code: 'record.not_found',
+          message: expect.any(String),
+        });
       }
       const listB = await ok<{ items: Body[] }>(t.get('/api/roadshows?limit=200', staffB.token));
       expect(listB.items.map((r) => r.id)).not.toContain(roadshow.id);

@@ -4,12 +4,17 @@ import type { OrgUnitKind, Role } from './enums';
 export interface ApiErrorBody {
   statusCode: number;
   error: string;
+  /** Stable and machine-readable: one of ErrorCode (error-codes.ts) or a feature's own. */
+  code: string;
   message: string;
   details?: ApiErrorDetail[];
 }
 export interface ApiErrorDetail {
+  /** The field at fault, dotted for nested ones (`contacts.0.email`); `file` for an upload. */
   field: string;
   message: string;
+  /** Facts about the fault a client may use (a limit, the allowed values). */
+  meta?: Record<string, unknown>;
 }
 
 /** Every list endpoint answers with a page of this shape. */

@@ -1,5 +1,6 @@
 export * from './enums';
 export * from './api';
+export * from './error-codes';
 export * from './labels';
 export * from './crm';
 export * from './cards';

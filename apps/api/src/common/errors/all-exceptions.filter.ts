@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { ApiErrorBody, ApiErrorDetail } from '@lianqiao/contracts';
+import { type ApiErrorBody, type ApiErrorDetail, ErrorCode, errorCodeOfStatus } from '@lianqiao/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { EntityNotFoundError, QueryFailedError } from 'typeorm';
@@ -10,9 +10,22 @@ const PG_FOREIGN_KEY_VIOLATION = '23503';
 const PG_INVALID_TEXT = '22P02';
 const PG_CHECK_VIOLATION = '23514';
 const PG_NOT_NULL_VIOLATION = '23502';
+/** Class 22, data exceptions (bad number, date, text): the edge and the DTOs should have refused them first. */
+const PG_DATA_EXCEPTION_CLASS = '22';
+
+/** Fastify's (and @fastify/multipart's) refusals of a malformed request, with the code we answer them with. */
+const FASTIFY_CODES: Record<string, { code: string; message: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: ErrorCode.PayloadTooLarge, message: '请求体过大 (request body too large)' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: ErrorCode.UnsupportedMediaType,
+    message: '不支持的请求体类型 (unsupported content type)',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: ErrorCode.InputInvalid, message: '请求体为空 (empty JSON body)' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: ErrorCode.InputInvalid, message: '请求体长度有误 (bad content length)' },
+};
 
 /**
- * Every error leaves the API in one shape: {statusCode, error, message, details?}. Database
+ * Every error leaves the API in one shape: {statusCode, error, code, message, details?}. Database
  * errors a client can cause become 4xx naming the field; everything unexpected is a 500 that
  * says nothing of the internals and is logged with the request id.
  */
@@ -45,15 +58,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const response = exception.getResponse();
       let message = exception.message;
       let details: ApiErrorDetail[] | undefined;
+      let code: string | undefined;
       if (typeof response === 'object' && response !== null) {
-        const r = response as { message?: unknown; details?: ApiErrorDetail[] };
+        const r = response as { message?: unknown; details?: ApiErrorDetail[]; code?: unknown };
         if (Array.isArray(r.message)) message = r.message.join('; ');
         else if (typeof r.message === 'string') message = r.message;
         details = r.details;
+        if (typeof r.code === 'string') code = r.code;
       } else if (typeof response === 'string') {
         message = response;
       }
-      return shape(status, message, details);
+      return shape(status, message, details, code);
     }
     if (exception instanceof EntityNotFoundError) return shape(404, '记录不存在或无权查看');
     if (exception instanceof QueryFailedError) {
@@ -61,9 +76,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const field = fieldOf(pg);
       switch (pg.code) {
         case PG_UNIQUE_VIOLATION:
-          return shape(409, `${field ?? '记录'} 已存在 (duplicate ${field ?? 'value'})`, [
-            { field: field ?? 'unknown', message: '已存在相同的值' },
-          ]);
+          return shape(
+            409,
+            `${field ?? '记录'} 已存在 (duplicate ${field ?? 'value'})`,
+            [{ field: field ?? 'unknown', message: '已存在相同的值' }],
+            ErrorCode.RecordDuplicate,
+          );
         case PG_FOREIGN_KEY_VIOLATION:
           return shape(422, `引用的记录不存在或仍被引用 (${field ?? pg.constraint})`, [
             { field: field ?? 'unknown', message: '引用无效' },
@@ -75,23 +93,33 @@ export class AllExceptionsFilter implements ExceptionFilter {
           return shape(400, `输入有误 (invalid input): ${field ?? pg.constraint}`, [
             { field: field ?? 'unknown', message: '不符合要求' },
           ]);
+        default:
+          if (pg.code?.startsWith(PG_DATA_EXCEPTION_CLASS)) return shape(400, '输入格式有误 (malformed value)');
       }
     }
-    // Fastify's own errors (body too large, bad JSON, wrong content type) carry their status.
+    // Fastify's own errors (body too large, wrong content type) carry their status.
     const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
     if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode < 500) {
-      const message =
-        fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-          ? '请求体过大 (request body too large)'
-          : (fastifyError.message ?? 'Bad request');
-      return shape(fastifyError.statusCode, message);
+      const known = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined;
+      return shape(
+        fastifyError.statusCode,
+        known?.message ?? fastifyError.message ?? 'Bad request',
+        undefined,
+        known?.code,
+      );
     }
     return shape(HttpStatus.INTERNAL_SERVER_ERROR, '服务器内部错误，请稍后重试 (internal error)');
   }
 }
 
-function shape(statusCode: number, message: string, details?: ApiErrorDetail[]): ApiErrorBody {
-  const body: ApiErrorBody = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
+/** The one error shape; also used by the edge's answers that come before Nest (input-guard.ts). */
+export function shape(statusCode: number, message: string, details?: ApiErrorDetail[], code?: string): ApiErrorBody {
+  const body: ApiErrorBody = {
+    statusCode,
+    error: STATUS_CODES[statusCode] ?? 'Error',
+    code: code ?? errorCodeOfStatus(statusCode),
+    message,
+  };
   if (details?.length) body.details = details;
   return body;
 }

@@ -3,7 +3,7 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Page } from '@lianqiao/contracts';
 import { arrayPieces, jsonBuffer } from '../http/json-text';
 import { queryAndParameters } from '../persistence/query-shape';
-import { decodeKeysetCursor, encodeCursor, type SortSpec } from './cursor';
+import { decodeKeysetCursor, encodeCursor, refusedCursor, type SortSpec } from './cursor';
 
 /** Up to this many matching rows are counted exactly; past it the planner's estimate is given. */
 export const EXACT_COUNT_LIMIT = 10_000;
@@ -28,13 +28,14 @@ export async function keysetPage<E extends ObjectLiteral, D, R extends { id: str
     map: (row: R) => D;
   },
 ): Promise<Page<D>> {
-  const { limit, countQuery } = applyKeyset(qb, options);
-  const { items, next } = pageOf((await qb.getMany()) as unknown as R[], limit);
+  const { limit, count } = applyKeyset(qb, options);
+  const [rows, total] = await Promise.all([refusedCursor(qb.getMany(), options.cursor), count()]);
+  const { items, next } = pageOf(rows as unknown as R[], limit);
   const value = next && options.valueOf(next);
   const nextCursor = next
     ? encodeCursor({ value: value instanceof Date ? value.toISOString() : value, id: next.id })
     : null;
-  return { items: items.map(options.map), nextCursor, ...totalOf(await countQuery) };
+  return { items: items.map(options.map), nextCursor, ...totalOf(total) };
 }
 
 /**
@@ -48,18 +49,22 @@ export async function keysetJsonPage<E extends ObjectLiteral>(
   qb: SelectQueryBuilder<E>,
   options: KeysetOptions & { item: string },
 ): Promise<Buffer> {
-  const { limit, countQuery } = applyKeyset(qb, options);
+  const { limit, count } = applyKeyset(qb, options);
   qb.select(`${options.item}::text`, 'item')
     .addSelect(`${options.column}::text`, 'sort_value')
     .addSelect(`${options.alias}.id`, 'id');
-  const rows: Array<{ item: string; sort_value: string | null; id: string }> = await qb.connection.query(
-    ...queryAndParameters(qb),
-  );
+  const [rows, total] = await Promise.all([
+    refusedCursor<Array<{ item: string; sort_value: string | null; id: string }>>(
+      qb.connection.query(...queryAndParameters(qb)),
+      options.cursor,
+    ),
+    count(),
+  ]);
   const { items, next } = pageOf(rows, limit);
   // The cursor's value is the sort column as PostgreSQL prints it: exact to the microsecond.
   const rest = {
     nextCursor: next ? encodeCursor({ value: next.sort_value, id: next.id }) : null,
-    ...totalOf(await countQuery),
+    ...totalOf(total),
   };
   const pieces = arrayPieces(
     items.map((row) => row.item),
@@ -90,16 +95,20 @@ interface KeysetOptions {
   nullable?: boolean;
 }
 
-/** Orders the query, applies the cursor and the limit (one row more, to know if a page follows), and starts the count. */
+/**
+ * Orders the query, applies the cursor and the limit (one row more, to know if a page follows), and
+ * gives the count to run beside the page. Only a function: the caller starts both in one
+ * Promise.all, so a failing page can never leave the count's rejection unhandled (that ended the
+ * process once).
+ */
 function applyKeyset<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, options: KeysetOptions) {
   const limit = options.limit ?? 50;
   const dir = options.sort.direction === 'asc' ? 'ASC' : 'DESC';
   const cmp = dir === 'ASC' ? '>' : '<';
   const idColumn = `${options.alias}.id`;
   const cursor = options.cursor ? decodeKeysetCursor(options.cursor) : null;
-  const countQuery = countOf(qb.clone().orderBy());
-  // Awaited after the page query: if that fails first, this rejection must still be handled (it ended the process).
-  countQuery.catch(() => undefined);
+  const countQb = qb.clone().orderBy();
+  const count = () => countOf(countQb);
 
   if (cursor) {
     const { value, id } = cursor;
@@ -118,7 +127,7 @@ function applyKeyset<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, options
     .addOrderBy(idColumn, dir)
     .take(undefined)
     .limit(limit + 1);
-  return { limit, countQuery };
+  return { limit, count };
 }
 
 /**

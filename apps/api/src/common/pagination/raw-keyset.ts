@@ -1,6 +1,6 @@
 import type { Page } from '@lianqiao/contracts';
 import type { EntityManager } from 'typeorm';
-import { decodeKeysetCursor, encodeCursor } from './cursor';
+import { decodeKeysetCursor, encodeCursor, refusedCursor } from './cursor';
 import { pageOf } from './keyset';
 
 /** Positional parameters for hand-written SQL: `sql.param(value)` gives `$n`. */
@@ -52,13 +52,18 @@ export async function rawKeysetPage<R extends { id: string }, D>(
     }
   }
   // The sort value as text for the next cursor: a Date would cut microseconds (and shift a DATE by the time zone).
-  const rows: Array<R & { keyset_value: string | null }> = await manager.query(
-    `SELECT *, (${column})::text AS keyset_value FROM (${options.inner}) y ${where}
-      ORDER BY ${column} ${dir}${options.nullable ? ' NULLS LAST' : ''}, y.id ${dir}
-      LIMIT ${limit + 1}`,
-    sql.values,
-  );
-  const [{ total }] = await manager.query(options.count, countParams);
+  const [rows, [{ total }]] = await Promise.all([
+    refusedCursor<Array<R & { keyset_value: string | null }>>(
+      manager.query(
+        `SELECT *, (${column})::text AS keyset_value FROM (${options.inner}) y ${where}
+          ORDER BY ${column} ${dir}${options.nullable ? ' NULLS LAST' : ''}, y.id ${dir}
+          LIMIT ${limit + 1}`,
+        sql.values,
+      ),
+      options.cursor,
+    ),
+    manager.query(options.count, countParams) as Promise<Array<{ total: number | string }>>,
+  ]);
   const { items, next } = pageOf(rows, limit);
   const nextCursor = next ? encodeCursor({ value: next.keyset_value, id: next.id }) : null;
   return {

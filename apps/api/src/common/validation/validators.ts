@@ -1,6 +1,7 @@
+import { applyDecorators } from '@nestjs/common';
 import { CHINA_MOBILE, normalizeUscc, usccProblem } from '@lianqiao/domain';
 import { Transform } from 'class-transformer';
-import { Matches, registerDecorator, ValidationOptions } from 'class-validator';
+import { IsInt, Matches, Max, Min, registerDecorator, ValidationOptions } from 'class-validator';
 
 const USCC_MESSAGES = {
   length: '统一社会信用代码应为 18 位',
@@ -38,3 +39,18 @@ export const TrimToNull = () =>
     const trimmed = value.trim();
     return trimmed === '' ? null : trimmed;
   });
+
+/** The largest value of PostgreSQL's integer: a version column's type. */
+const INT4_MAX = 2 ** 31 - 1;
+
+/**
+ * A record's `version`, as a PATCH or DELETE sends back the one it read: an integer the version
+ * column can hold (a larger one overflowed it: a 400 with no field), from `min` (0 for a record not
+ * yet created, else 1).
+ */
+export const IsVersion = (min = 1) =>
+  applyDecorators(
+    IsInt({ message: '版本号应为整数 (version must be an integer)' }),
+    Min(min, { message: `版本号不小于 ${min} (version too small)` }),
+    Max(INT4_MAX, { message: '版本号超出范围 (version out of range)' }),
+  );

@@ -1,9 +1,10 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import { AttributionService } from './attribution.service';
 import { AttributionResponseDto } from './dto/attribution.dto';
+import { ParseUUIDPipe } from '../../common/validation/param-pipes';
 
 @ApiTags('attribution')
 @ApiBearerAuth()

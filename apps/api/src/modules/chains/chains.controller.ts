@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { ChainsService } from './chains.service';
 import { CreateChainDto, CreateChainNodeDto, UpdateChainDto, UpdateChainNodeDto } from './dto/chain.dto';
+import { ParseUUIDPipe } from '../../common/validation/param-pipes';
 
 @ApiTags('chains')
 @ApiBearerAuth()

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import type { AuthUser } from '../../common/auth/auth-user';
@@ -12,6 +12,7 @@ import {
   UpdateCompanyDto,
 } from './dto/company.dto';
 import { ContactResponseDto, CreateContactDto, UpdateContactDto } from './dto/contact.dto';
+import { ParseUUIDPipe } from '../../common/validation/param-pipes';
 
 class DuplicateQueryDto {
   @IsString() @IsNotEmpty() @MaxLength(200) name: string;

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -30,6 +30,7 @@ import {
   UpdateDelegationDto,
 } from './dto/delegation.dto';
 import { CreateVisitDto, UpdateVisitDto, VisitLeadDto, VisitListResponseDto, VisitResponseDto } from './dto/visit.dto';
+import { ParseUUIDPipe } from '../../common/validation/param-pipes';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

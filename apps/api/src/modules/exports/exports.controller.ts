@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseEnumPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiForbiddenResponse,
@@ -20,6 +20,7 @@ import { DelegationExportQueryDto, RoadshowExportQueryDto, WeeklyReportQueryDto 
 import { ExportsService } from './exports.service';
 import { CONTENT_TYPES } from './table-writer';
 import { WeeklyReportService } from './weekly-report.service';
+import { ParseEnumPipe } from '../../common/validation/param-pipes';
 
 const FORMAT = new ParseEnumPipe({ xlsx: 'xlsx', csv: 'csv' });
 const formatParam = ApiParam({ name: 'format', enum: ['xlsx', 'csv'] });

@@ -1,5 +1,5 @@
 import type {} from '@fastify/multipart';
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -29,6 +29,7 @@ import {
 import { IMPORT_COLUMNS } from './import-columns';
 import { buildTemplate } from './import-template';
 import { ImportsService } from './imports.service';
+import { ParseUUIDPipe } from '../../common/validation/param-pipes';
 
 function kindOf(raw: string, suffix = ''): ImportKind {
   const kind = suffix ? raw.replace(new RegExp(`\\.${suffix}$`), '') : raw;

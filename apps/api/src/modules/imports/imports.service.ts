@@ -1,6 +1,5 @@
 import {
   BeforeApplicationShutdown,
-  HttpStatus,
   Inject,
   Injectable,
   Logger,
@@ -39,6 +38,7 @@ import type { ImportActor } from './import-validator';
 import type { WorkerInput, WorkerResult } from './import-worker';
 import { ImportWriter } from './import-writer';
 import { importsConfig, type ImportsConfig } from './imports.config';
+import { uploadFieldValue, uploadFileName, uploadRefusal } from '../../common/http/upload';
 
 /** The job engine's queue of imports: the job's id is the import's. */
 const QUEUE = 'import';
@@ -124,18 +124,15 @@ export class ImportsService implements OnApplicationBootstrap, BeforeApplication
       try {
         for await (const part of request.parts({ limits: { fileSize: this.config.maxBytes, files: 1, fields: 5 } })) {
           if (part.type === 'file') {
-            fileName = part.filename || 'upload';
+            fileName = uploadFileName(part.filename, 'upload');
             await pipeline(part.file, createWriteStream(path));
             if (part.file.truncated) throw this.tooLarge();
           } else if (part.fieldname === 'kind') {
-            kind = String(part.value);
+            kind = uploadFieldValue(part.value, 'kind');
           }
         }
       } catch (error) {
-        const code = (error as { code?: string }).code;
-        if (code === 'FST_REQ_FILE_TOO_LARGE') throw this.tooLarge();
-        if (code === 'FST_FILES_LIMIT') throw ApiError.field('file', '一次只能上传一个文件');
-        throw error;
+        throw uploadRefusal(error, () => this.tooLarge());
       }
       if (!kind || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
         throw ApiError.field('kind', `请指定导入类型：${IMPORT_KINDS.join(', ')}`);
@@ -216,9 +213,10 @@ export class ImportsService implements OnApplicationBootstrap, BeforeApplication
   }
 
   private tooLarge(): ApiError {
-    return new ApiError(
-      HttpStatus.PAYLOAD_TOO_LARGE,
+    return ApiError.tooLarge(
+      'file',
       `文件过大：最大 ${Math.round(this.config.maxBytes / 1024 / 1024)} MB (file too large)`,
+      this.config.maxBytes,
     );
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
@@ -7,6 +7,7 @@ import { ProjectResponseDto } from '../projects/dto/project.dto';
 import { ProjectsService } from '../projects/projects.service';
 import { ConvertLeadDto, CreateLeadDto, LeadListQueryDto, LeadResponseDto, UpdateLeadDto } from './dto/lead.dto';
 import { LeadsService } from './leads.service';
+import { ParseUUIDPipe } from '../../common/validation/param-pipes';
 
 @ApiTags('leads')
 @ApiBearerAuth()

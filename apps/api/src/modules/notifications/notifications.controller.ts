@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
@@ -10,6 +10,7 @@ import {
   UnreadCountResponseDto,
 } from './dto/notification.dto';
 import { NotificationsService } from './notifications.service';
+import { ParseUUIDPipe } from '../../common/validation/param-pipes';
 
 /** The caller's own notifications; nobody sees another user's. */
 @ApiTags('notifications')

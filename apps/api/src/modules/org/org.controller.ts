@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
@@ -12,6 +12,7 @@ import {
   UpdateTeamDto,
 } from './dto/org.dto';
 import { OrgService } from './org.service';
+import { ParseUUIDPipe } from '../../common/validation/param-pipes';
 
 /** Both lists are short (tens of rows): one page holds them all. */
 const wholeList = <T>(items: T[]) => ({ items, nextCursor: null, total: items.length });

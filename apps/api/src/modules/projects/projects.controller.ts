@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { BOARD_CARD_FIELDS } from '@lianqiao/contracts';
 import type { AuthUser } from '../../common/auth/auth-user';
@@ -13,6 +13,7 @@ import {
   UpdateProjectDto,
 } from './dto/project.dto';
 import { ProjectsService } from './projects.service';
+import { ParseUUIDPipe } from '../../common/validation/param-pipes';
 
 @ApiTags('projects')
 @ApiBearerAuth()

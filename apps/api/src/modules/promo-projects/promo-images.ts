@@ -1,5 +1,4 @@
 import { PROMO_IMAGE_SIZES, type CardImage, type PromoImageSize } from '@lianqiao/contracts';
-import { HttpStatus } from '@nestjs/common';
 import sharp from 'sharp';
 import { EntityManager, In } from 'typeorm';
 import { ApiError } from '../../common/errors/api-error';
@@ -55,10 +54,10 @@ export async function resizeForWeb(bytes: Buffer): Promise<ResizedImage> {
 }
 
 export function imageTooLarge(maxBytes: number): ApiError {
-  return new ApiError(
-    HttpStatus.PAYLOAD_TOO_LARGE,
+  return ApiError.tooLarge(
+    'file',
     `图片过大，最大 ${Math.floor(maxBytes / 1024 / 1024)} MB (file too large)`,
-    [{ field: 'file', message: '文件过大' }],
+    maxBytes,
   );
 }
 

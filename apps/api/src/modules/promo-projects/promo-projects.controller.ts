@@ -1,20 +1,5 @@
 import type {} from '@fastify/multipart';
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  ParseIntPipe,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -57,6 +42,8 @@ import { imageTooLarge } from './promo-images';
 import { PromoProjectsService } from './promo-projects.service';
 import { PromoShareService } from './promo-share.service';
 import { PromoStatsService } from './promo-stats.service';
+import { ParseIntPipe, ParseUUIDPipe } from '../../common/validation/param-pipes';
+import { uploadFileName, uploadRefusal } from '../../common/http/upload';
 
 /**
  * 推介项目 and their QR cards. Staff create and edit their team's cards and submit them; leaders
@@ -273,14 +260,17 @@ export class PromoProjectsController {
     @Req() request: FastifyRequest,
   ) {
     if (!request.isMultipart()) throw ApiError.field('file', '请以 multipart/form-data 上传，字段名 file');
-    const file = await request.file({ limits: { fileSize: this.cards.imageMaxBytes, files: 1 } });
-    if (!file) throw ApiError.field('file', '请选择要上传的图片');
+    const tooLarge = () => imageTooLarge(this.cards.imageMaxBytes);
     let bytes: Buffer;
     try {
+      const file = await request.file({ limits: { fileSize: this.cards.imageMaxBytes, files: 1 } });
+      if (!file) throw ApiError.field('file', '请选择要上传的图片');
+      uploadFileName(file.filename, 'image');
       bytes = await file.toBuffer();
+      // A file cut at the limit is never stored short.
+      if (file.file.truncated) throw tooLarge();
     } catch (error) {
-      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw imageTooLarge(this.cards.imageMaxBytes);
-      throw error;
+      throw uploadRefusal(error, tooLarge);
     }
     return this.projects.uploadImage(user, id, bytes);
   }

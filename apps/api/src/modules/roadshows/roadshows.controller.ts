@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -37,6 +37,7 @@ import {
 import { RoadshowAttendeesService } from './roadshow-attendees.service';
 import { RoadshowOutcomesService } from './roadshow-outcomes.service';
 import { RoadshowsService } from './roadshows.service';
+import { ParseUUIDPipe } from '../../common/validation/param-pipes';
 
 @ApiTags('roadshows')
 @ApiBearerAuth()

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -19,6 +19,7 @@ import {
   UpdateTargetDto,
 } from './dto/target.dto';
 import { TargetsService } from './targets.service';
+import { ParseUUIDPipe } from '../../common/validation/param-pipes';
 
 @ApiTags('targets')
 @ApiBearerAuth()

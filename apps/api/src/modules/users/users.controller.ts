@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserListQueryDto, UserResponseDto } from './dto/user.dto';
 import { UsersService } from './users.service';
+import { ParseUUIDPipe } from '../../common/validation/param-pipes';
 
 @ApiTags('users')
 @ApiBearerAuth()

@@ -29,6 +29,7 @@ export class ApiError extends Error {
     return new ApiError('unexpected', {
       statusCode: status,
       error: statusText || 'Error',
+      code: 'client.unexpected',
       message: statusText || `HTTP ${status}`,
     });
   }
@@ -37,6 +38,7 @@ export class ApiError extends Error {
     const error = new ApiError('network', {
       statusCode: 0,
       error: 'Network Error',
+      code: 'client.network',
       message: cause instanceof Error ? cause.message : String(cause),
     });
     error.cause = cause;

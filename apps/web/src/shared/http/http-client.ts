@@ -160,6 +160,7 @@ function sessionEnded(): ApiError {
   return new ApiError('api', {
     statusCode: 401,
     error: 'Unauthorized',
+    code: 'auth.unauthenticated',
     message: '登录已过期，请重新登录 (session ended)',
   });
 }

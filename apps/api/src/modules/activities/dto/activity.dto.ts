@@ -6,7 +6,8 @@ import {
   type ActivityKind,
   type SubjectType,
 } from '@lianqiao/contracts';
-import { IsDateString, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsInstant } from '../../../common/validation/dates';
 import { TrimToNull } from '../../../common/validation/validators';
 import type { Activity } from '../activity.entity';
 
@@ -31,7 +32,7 @@ export class CreateActivityDto {
   @ApiProperty({ enum: SUBJECT_TYPES }) @IsIn(SUBJECT_TYPES) subjectType: SubjectType;
   @ApiProperty() @IsUUID() subjectId: string;
   @ApiProperty({ enum: LOGGABLE_KINDS }) @IsIn(LOGGABLE_KINDS) kind: ActivityKind;
-  @ApiProperty({ example: '2026-11-20T10:00:00+08:00' }) @IsDateString() occurredAt: string;
+  @ApiProperty({ example: '2026-11-20T10:00:00+08:00' }) @IsInstant() occurredAt: string;
   @ApiProperty({ example: '电话沟通投资意向，对方关注标准厂房' })
   @IsString()
   @IsNotEmpty()
@@ -43,7 +44,7 @@ export class CreateActivityDto {
     string | null;
   @ApiPropertyOptional({ nullable: true, description: "sets the lead's next follow-up date at the same time" })
   @IsOptional()
-  @IsDateString()
+  @IsInstant()
   nextFollowUpAt?: string | null;
 }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiForbiddenResponse,
@@ -23,6 +23,7 @@ import {
   RequestLinkResponseDto,
   UpdateAssignmentDto,
 } from './dto/assignment.dto';
+import { ParseUUIDPipe } from '../../../common/validation/param-pipes';
 
 /** 包保: leaders and representatives of landed enterprises, and each enterprise's request QR code. */
 @ApiTags('aftercare')

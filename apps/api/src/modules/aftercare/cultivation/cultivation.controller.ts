@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -20,6 +20,7 @@ import {
   CultivationResponseDto,
   UpdateCultivationDto,
 } from './dto/cultivation.dto';
+import { ParseUUIDPipe } from '../../../common/validation/param-pipes';
 
 /** 企业培育库 · 一企一策: companies grown towards 入规, 专精特新 or listing, with a plan each. */
 @ApiTags('cultivation')

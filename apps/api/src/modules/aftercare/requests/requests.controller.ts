@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -30,6 +30,7 @@ import {
 } from './dto/request.dto';
 import { RequestStatsService } from './request-stats.service';
 import { RequestsService } from './requests.service';
+import { ParseUUIDPipe } from '../../../common/validation/param-pipes';
 
 /**
  * 企业诉求. Visibility: leaders and admins all; a department's users what is routed to it; the

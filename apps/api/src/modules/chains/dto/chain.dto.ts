@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHAIN_LAYERS, type ChainLayer } from '@lianqiao/contracts';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsVersion } from '../../../common/validation/validators';
 
 export class CreateChainDto {
   @ApiProperty({ example: 'hydrogen' })
@@ -15,7 +16,7 @@ export class UpdateChainDto {
   @ApiPropertyOptional({ enum: ['chain', 'sector'] }) @IsOptional() @IsIn(['chain', 'sector']) kind?:
     'chain' | 'sector';
   @ApiPropertyOptional() @IsOptional() @IsInt() sortOrder?: number;
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export class CreateChainNodeDto {
@@ -30,5 +31,5 @@ export class UpdateChainNodeDto {
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() parentId?: string | null;
   @ApiPropertyOptional({ enum: CHAIN_LAYERS }) @IsOptional() @IsIn(CHAIN_LAYERS) layer?: ChainLayer;
   @ApiPropertyOptional() @IsOptional() @IsInt() sortOrder?: number;
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }

@@ -12,18 +12,16 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUrl,
   IsUUID,
   MaxLength,
-  Min,
   ValidateIf,
 } from 'class-validator';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
-import { IsUscc, TrimToNull } from '../../../common/validation/validators';
+import { IsUscc, TrimToNull, IsVersion } from '../../../common/validation/validators';
 import type { Company } from '../company.entity';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -108,7 +106,7 @@ export class UpdateCompanyDto {
     string | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() isTarget?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() isChainLeader?: boolean;
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export class MergeCompanyDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ContactDto } from '@lianqiao/contracts';
-import { IsEmail, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
-import { IsChinaMobile, TrimToNull } from '../../../common/validation/validators';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsChinaMobile, TrimToNull, IsVersion } from '../../../common/validation/validators';
 
 export class CreateContactDto {
   @ApiProperty({ example: '王经理' }) @IsString() @IsNotEmpty() @MaxLength(64) name: string;
@@ -41,7 +41,7 @@ export class UpdateContactDto {
   email?: string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(64) wechat?:
     string | null;
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export class ContactResponseDto implements ContactDto {

@@ -37,9 +37,8 @@ import {
   type YieldSourceKind,
 } from '@lianqiao/contracts';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsCalendarDay } from '../../../common/validation/dates';
 
 export class DashboardQueryDto {
   @ApiPropertyOptional({ example: 2026, description: 'the target year; defaults to the current year (China time)' })
@@ -54,14 +53,14 @@ export class DashboardQueryDto {
     description: 'first day of the period (within the year); defaults to 1 January',
   })
   @IsOptional()
-  @Matches(DAY, { message: 'from 应为 YYYY-MM-DD' })
+  @IsCalendarDay()
   from?: string;
   @ApiPropertyOptional({
     example: '2026-04-01',
     description: 'day after the period (exclusive); defaults to 1 January of the next year',
   })
   @IsOptional()
-  @Matches(DAY, { message: 'to 应为 YYYY-MM-DD' })
+  @IsCalendarDay()
   to?: string;
   @ApiPropertyOptional({
     description: "one team's dashboard; absent: the district (leaders and admins). Staff always get their own team.",

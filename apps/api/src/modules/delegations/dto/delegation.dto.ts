@@ -21,23 +21,18 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsDateString,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
-  Min,
   ValidateIf,
 } from 'class-validator';
+import { IsCalendarDay } from '../../../common/validation/dates';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
-import { TrimToNull } from '../../../common/validation/validators';
+import { TrimToNull, IsVersion } from '../../../common/validation/validators';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MESSAGE = '日期格式为 YYYY-MM-DD';
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const trimEach = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
@@ -73,13 +68,11 @@ export class CreateDelegationDto {
   cities?: string[];
 
   @ApiProperty({ example: '2026-12-01', description: 'first day, China time' })
-  @Matches(DATE, { message: DATE_MESSAGE })
-  @IsDateString()
+  @IsCalendarDay()
   startsOn: string;
 
   @ApiProperty({ example: '2026-12-03', description: 'last day; not before startsOn, else 400 naming endsOn' })
-  @Matches(DATE, { message: DATE_MESSAGE })
-  @IsDateString()
+  @IsCalendarDay()
   endsOn: string;
 
   @ApiPropertyOptional({
@@ -141,13 +134,11 @@ export class UpdateDelegationDto {
   cities?: string[];
   @ApiPropertyOptional({ description: 'every visit must stay within the trip: else 422 naming this field' })
   @OptionalNotNull()
-  @Matches(DATE, { message: DATE_MESSAGE })
-  @IsDateString()
+  @IsCalendarDay()
   startsOn?: string;
   @ApiPropertyOptional({ description: 'every visit must stay within the trip: else 422 naming this field' })
   @OptionalNotNull()
-  @Matches(DATE, { message: DATE_MESSAGE })
-  @IsDateString()
+  @IsCalendarDay()
   endsOn?: string;
   @ApiPropertyOptional({ type: [String], format: 'uuid' })
   @OptionalNotNull()
@@ -164,15 +155,14 @@ export class UpdateDelegationDto {
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(5000) purpose?:
     string | null;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() ownerId?: string;
-  @ApiProperty({ description: 'the version read; a stale one gets 409' }) @IsInt() @Min(1) version: number;
+  @ApiProperty({ description: 'the version read; a stale one gets 409' }) @IsVersion() version: number;
 }
 
 export class DeleteDelegationQueryDto {
   @ApiPropertyOptional({ description: 'when given, a stale version gets 409' })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version?: number;
 }
 
@@ -191,13 +181,11 @@ export class DelegationListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ example: '上海' }) @IsOptional() @IsString() @MaxLength(32) city?: string;
   @ApiPropertyOptional({ example: '2026-12-01', description: 'trips ending on or after this day' })
   @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE })
-  @IsDateString()
+  @IsCalendarDay()
   from?: string;
   @ApiPropertyOptional({ example: '2026-12-31', description: 'trips starting on or before this day' })
   @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE })
-  @IsDateString()
+  @IsCalendarDay()
   to?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'trips this user goes on (member or leading official)' })
   @IsOptional()

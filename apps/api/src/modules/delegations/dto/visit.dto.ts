@@ -5,7 +5,6 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsDateString,
   IsInt,
   IsNotEmpty,
   IsOptional,
@@ -16,7 +15,8 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { IsChinaMobile, TrimToNull } from '../../../common/validation/validators';
+import { IsInstant } from '../../../common/validation/dates';
+import { IsChinaMobile, TrimToNull, IsVersion } from '../../../common/validation/validators';
 
 const MAX_WAN = 100_000_000;
 const OptionalNotNull = () => ValidateIf((_: object, value: unknown) => value !== undefined);
@@ -28,7 +28,7 @@ export class CreateVisitDto {
     example: '2026-12-02T10:00:00+08:00',
     description: "on one of the trip's days (China time), else 400 naming visitedAt",
   })
-  @IsDateString()
+  @IsInstant()
   visitedAt: string;
 
   @ApiPropertyOptional({ nullable: true, maxLength: 500, example: '王总（董事长）、李经理（投资部）' })
@@ -74,7 +74,7 @@ export class CreateVisitDto {
 export class UpdateVisitDto {
   @ApiPropertyOptional({ description: "on one of the trip's days" })
   @OptionalNotNull()
-  @IsDateString()
+  @IsInstant()
   visitedAt?: string;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(500) metWith?:
     string | null;
@@ -98,7 +98,7 @@ export class UpdateVisitDto {
     string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(2000) nextStep?:
     string | null;
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 /** The one more click after recording a visit: a lead whose source is the delegation. */
@@ -125,7 +125,7 @@ export class VisitLeadDto {
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @IsDateString()
+  @IsInstant()
   nextFollowUpAt?: string | null;
   @ApiPropertyOptional({ nullable: true, description: 'default: the first contact met' })
   @IsOptional()

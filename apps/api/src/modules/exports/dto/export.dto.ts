@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsDateString, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsCalendarDay, IsInstant } from '../../../common/validation/dates';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class WeeklyReportQueryDto {
@@ -12,11 +12,11 @@ export class WeeklyReportQueryDto {
     description: 'first day of the period (China time); default: 6 days before today',
   })
   @IsOptional()
-  @Matches(DAY, { message: 'from 应为 YYYY-MM-DD' })
+  @IsCalendarDay()
   from?: string;
   @ApiPropertyOptional({ example: '2026-11-23', description: 'day after the last day (exclusive); default: tomorrow' })
   @IsOptional()
-  @Matches(DAY, { message: 'to 应为 YYYY-MM-DD' })
+  @IsCalendarDay()
   to?: string;
   @ApiPropertyOptional({ description: "one team's projects (leaders and admins); staff always get what they may see" })
   @IsOptional()
@@ -40,11 +40,11 @@ export class RoadshowExportQueryDto extends ListQueryDto {
   format?: string;
   @ApiPropertyOptional({ description: 'events that end on or after this instant' })
   @IsOptional()
-  @IsDateString()
+  @IsInstant()
   from?: string;
   @ApiPropertyOptional({ description: 'events that start before this instant' })
   @IsOptional()
-  @IsDateString()
+  @IsInstant()
   to?: string;
   @ApiPropertyOptional({ example: 'automotive' }) @IsOptional() @IsString() @MaxLength(48) chainCode?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() ownerId?: string;
@@ -69,11 +69,11 @@ export class DelegationExportQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ example: '上海' }) @IsOptional() @IsString() @MaxLength(32) city?: string;
   @ApiPropertyOptional({ example: '2026-12-01', description: 'trips ending on or after this day' })
   @IsOptional()
-  @Matches(DAY, { message: 'from 应为 YYYY-MM-DD' })
+  @IsCalendarDay()
   from?: string;
   @ApiPropertyOptional({ example: '2026-12-31', description: 'trips starting on or before this day' })
   @IsOptional()
-  @Matches(DAY, { message: 'to 应为 YYYY-MM-DD' })
+  @IsCalendarDay()
   to?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'trips this user goes on (member or leading official)' })
   @IsOptional()

@@ -5,7 +5,6 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
-  IsDateString,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -17,8 +16,9 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { IsInstant } from '../../../common/validation/dates';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
-import { IsChinaMobile, TrimToNull } from '../../../common/validation/validators';
+import { IsChinaMobile, TrimToNull, IsVersion } from '../../../common/validation/validators';
 import type { Lead } from '../lead.entity';
 
 const MAX_WAN = 100_000_000; // 1 万亿元: beyond any real project
@@ -47,7 +47,7 @@ export class CreateLeadDto {
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true })
   chainNodeIds?: string[];
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsDateString() nextFollowUpAt?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInstant() nextFollowUpAt?: string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(64) contactName?:
     string | null;
   @ApiPropertyOptional({ nullable: true })
@@ -91,7 +91,7 @@ export class UpdateLeadDto {
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @IsDateString()
+  @IsInstant()
   nextFollowUpAt?: string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(64) contactName?:
     string | null;
@@ -103,7 +103,7 @@ export class UpdateLeadDto {
   contactMobile?: string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(5000) notes?:
     string | null;
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export class ConvertLeadDto {
@@ -121,7 +121,7 @@ export class ConvertLeadDto {
   totalInvestmentWan?: number;
   @ApiPropertyOptional() @IsOptional() @IsUUID() responsibleLeaderId?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() isKey?: boolean;
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export const LEAD_SORTABLE = ['createdAt', 'updatedAt', 'name', 'estimatedWan', 'nextFollowUpAt'] as const;
@@ -142,8 +142,8 @@ export class LeadListQueryDto extends ListQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() ownerId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() teamId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() companyId?: string;
-  @ApiPropertyOptional({ description: 'created on or after' }) @IsOptional() @IsDateString() from?: string;
-  @ApiPropertyOptional({ description: 'created before' }) @IsOptional() @IsDateString() to?: string;
+  @ApiPropertyOptional({ description: 'created on or after' }) @IsOptional() @IsInstant() from?: string;
+  @ApiPropertyOptional({ description: 'created before' }) @IsOptional() @IsInstant() to?: string;
   @ApiPropertyOptional({ description: 'only leads whose next follow-up is past' })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))

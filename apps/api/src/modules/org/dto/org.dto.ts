@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { ORG_UNIT_KINDS, type OrgUnitKind } from '@lianqiao/contracts';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsVersion } from '../../../common/validation/validators';
 import type { OrgUnit } from '../org-unit.entity';
 import type { Team } from '../team.entity';
 
@@ -9,7 +10,7 @@ export class CreateOrgUnitDto {
   @ApiProperty({ enum: ORG_UNIT_KINDS }) @IsIn(ORG_UNIT_KINDS) kind: OrgUnitKind;
 }
 export class UpdateOrgUnitDto extends PartialType(CreateOrgUnitDto) {
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export class CreateTeamDto {
@@ -17,7 +18,7 @@ export class CreateTeamDto {
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() orgUnitId?: string | null;
 }
 export class UpdateTeamDto extends PartialType(PickType(CreateTeamDto, ['name', 'orgUnitId'] as const)) {
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export class OrgUnitResponseDto {

@@ -15,7 +15,6 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
-  IsDateString,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -28,8 +27,9 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { IsInstant } from '../../../common/validation/dates';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
-import { IsUscc, TrimToNull } from '../../../common/validation/validators';
+import { IsUscc, TrimToNull, IsVersion } from '../../../common/validation/validators';
 
 const MAX_WAN = 100_000_000;
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -104,12 +104,12 @@ export class CreateProjectDto extends ProjectFieldsDto {
 export class UpdateProjectDto extends ProjectFieldsDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() ownerId?: string;
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export class TransitionDto {
   @ApiProperty({ enum: PROJECT_STATUSES }) @IsIn(PROJECT_STATUSES as ProjectStatus[]) to: ProjectStatus;
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
   @ApiPropertyOptional() @IsOptional() @TrimToNull() @IsString() @MaxLength(2000) note?: string | null;
   @ApiPropertyOptional({ description: 'required for moving back, holding, dropping or reviving' })
   @IsOptional()
@@ -117,7 +117,7 @@ export class TransitionDto {
   @IsString()
   @MaxLength(2000)
   reason?: string | null;
-  @ApiPropertyOptional({ example: '2026-11-20' }) @IsOptional() @IsDateString() signedAt?: string;
+  @ApiPropertyOptional({ example: '2026-11-20' }) @IsOptional() @IsInstant() signedAt?: string;
   @ApiPropertyOptional({ description: '合同投资额（万元）' })
   @IsOptional()
   @IsInt()
@@ -125,8 +125,8 @@ export class TransitionDto {
   @Max(MAX_WAN)
   contractedWan?: number;
   @ApiPropertyOptional() @IsOptional() @ValidateIf((_, v) => v !== undefined) @IsUscc() localUscc?: string;
-  @ApiPropertyOptional() @IsOptional() @IsDateString() startedAt?: string;
-  @ApiPropertyOptional() @IsOptional() @IsDateString() producingAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInstant() startedAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInstant() producingAt?: string;
 }
 
 export const PROJECT_SORTABLE = [
@@ -153,8 +153,8 @@ export class ProjectListQueryDto extends ListQueryDto {
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() isKey?: boolean;
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() stalled?: boolean;
   @ApiPropertyOptional({ enum: CAPITAL_ORIGINS }) @IsOptional() @IsIn(CAPITAL_ORIGINS) capitalOrigin?: CapitalOrigin;
-  @ApiPropertyOptional({ description: 'created on or after' }) @IsOptional() @IsDateString() from?: string;
-  @ApiPropertyOptional({ description: 'created before' }) @IsOptional() @IsDateString() to?: string;
+  @ApiPropertyOptional({ description: 'created on or after' }) @IsOptional() @IsInstant() from?: string;
+  @ApiPropertyOptional({ description: 'created before' }) @IsOptional() @IsInstant() to?: string;
   @ApiPropertyOptional({
     enum: PROJECT_STAGES,
     description:
@@ -165,11 +165,11 @@ export class ProjectListQueryDto extends ListQueryDto {
   reachedStage?: ProjectStage;
   @ApiPropertyOptional({ description: 'reached on or after (with reachedStage)' })
   @IsOptional()
-  @IsDateString()
+  @IsInstant()
   reachedFrom?: string;
   @ApiPropertyOptional({ description: 'reached before (with reachedStage)' })
   @IsOptional()
-  @IsDateString()
+  @IsInstant()
   reachedTo?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() deleted?: boolean;
 }

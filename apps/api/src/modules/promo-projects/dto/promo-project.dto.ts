@@ -25,7 +25,6 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
-  IsDateString,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -39,6 +38,8 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { IsVersion } from '../../../common/validation/validators';
+import { IsCalendarDay, IsInstant } from '../../../common/validation/dates';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -130,7 +131,7 @@ export class CreatePromoProjectDto {
 
   @ApiPropertyOptional({ nullable: true, description: 'the card goes down by itself at this time' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsInstant()
   expiresAt?: string | null;
 }
 
@@ -208,7 +209,7 @@ export class UpdatePromoProjectDto {
 
   @ApiPropertyOptional({ nullable: true, description: 'applies at once, without review' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsInstant()
   expiresAt?: string | null;
 
   @ApiPropertyOptional({
@@ -219,7 +220,7 @@ export class UpdatePromoProjectDto {
   @IsUUID()
   ownerId?: string;
 
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 /** Fields whose change needs a leader's approval before the public sees it. */
@@ -241,7 +242,7 @@ export const CONTENT_FIELDS = [
 ] as const satisfies readonly (keyof PromoContentDto)[];
 
 export class VersionDto {
-  @ApiProperty({ description: 'the version the caller read; a stale one gets 409' }) @IsInt() @Min(1) version: number;
+  @ApiProperty({ description: 'the version the caller read; a stale one gets 409' }) @IsVersion() version: number;
 }
 
 export class ReturnPromoProjectDto extends VersionDto {
@@ -279,16 +280,15 @@ export class SharePackagesDto {
   ids: string[];
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export class StatsQueryDto {
   @ApiPropertyOptional({ example: '2026-05-01', description: 'first day (China time), default 29 days before `to`' })
   @IsOptional()
-  @Matches(DAY, { message: 'from 须为 YYYY-MM-DD' })
+  @IsCalendarDay()
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-05-31', description: 'last day, inclusive (China time), default today' })
   @IsOptional()
-  @Matches(DAY, { message: 'to 须为 YYYY-MM-DD' })
+  @IsCalendarDay()
   to?: string;
 }
 

@@ -1,19 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ATTENDEE_STATUSES, type AttendeeStatus, type RoadshowAttendeeDto } from '@lianqiao/contracts';
 import { Type } from 'class-transformer';
-import {
-  IsDateString,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
-import { TrimToNull } from '../../../common/validation/validators';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsInstant } from '../../../common/validation/dates';
+import { TrimToNull, IsVersion } from '../../../common/validation/validators';
 import { CreateCompanyDto } from '../../companies/dto/company.dto';
 import { CreateContactDto } from '../../companies/dto/contact.dto';
 
@@ -61,7 +51,7 @@ export class AddAttendeeDto {
     description: 'check in at the same time (a walk-in at the door): an instant on the event’s days',
   })
   @IsOptional()
-  @IsDateString()
+  @IsInstant()
   checkedInAt?: string;
 
   @ApiPropertyOptional({ nullable: true, maxLength: 500 })
@@ -85,13 +75,13 @@ export class UpdateAttendeeDto {
   @IsString()
   @MaxLength(500)
   note?: string | null;
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export class CheckInDto {
   @ApiPropertyOptional({ description: 'default: now. Must fall on one of the event’s days (China time)' })
   @IsOptional()
-  @IsDateString()
+  @IsInstant()
   checkedInAt?: string;
 }
 

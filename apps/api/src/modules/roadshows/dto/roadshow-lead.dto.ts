@@ -4,19 +4,18 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
-  IsDateString,
   IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDay, IsInstant } from '../../../common/validation/dates';
 import { IsChinaMobile, TrimToNull } from '../../../common/validation/validators';
 import { MAX_WAN } from './roadshow.dto';
 
@@ -55,7 +54,7 @@ export class RoadshowLeadDto {
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @IsDateString()
+  @IsInstant()
   nextFollowUpAt?: string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(64) contactName?:
     string | null;
@@ -124,8 +123,7 @@ export class RoadshowSigningDto {
     description: "signing date, one of the event's days (China time); default: its first day",
   })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式为 YYYY-MM-DD' })
-  @IsDateString()
+  @IsCalendarDay()
   signedAt?: string;
 
   @ApiProperty({ description: 'contracted investment, 万元 (the evidence of signing)' })

@@ -18,7 +18,6 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsDateString,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -30,8 +29,9 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { IsInstant } from '../../../common/validation/dates';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
-import { TrimToNull } from '../../../common/validation/validators';
+import { TrimToNull, IsVersion } from '../../../common/validation/validators';
 
 export const MAX_WAN = 100_000_000;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -64,11 +64,11 @@ export class CreateRoadshowDto {
   venue?: string | null;
 
   @ApiProperty({ example: '2026-12-10T09:00:00+08:00', description: 'ISO 8601 with offset' })
-  @IsDateString()
+  @IsInstant()
   startsAt: string;
 
   @ApiProperty({ example: '2026-12-10T17:00:00+08:00', description: 'not before startsAt, else 400 naming endsAt' })
-  @IsDateString()
+  @IsInstant()
   endsAt: string;
 
   @ApiProperty({ enum: ROADSHOW_FORMATS, description: 'offline 线下 / online 屏对屏 / hybrid' })
@@ -157,10 +157,10 @@ export class UpdateRoadshowDto {
   @IsString()
   @MaxLength(200)
   venue?: string | null;
-  @ApiPropertyOptional() @OptionalNotNull() @IsDateString() startsAt?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsInstant() startsAt?: string;
   @ApiPropertyOptional({ description: 'checked against the new or stored startsAt' })
   @OptionalNotNull()
-  @IsDateString()
+  @IsInstant()
   endsAt?: string;
   @ApiPropertyOptional({ enum: ROADSHOW_FORMATS }) @OptionalNotNull() @IsIn(ROADSHOW_FORMATS) format?: RoadshowFormat;
   @ApiPropertyOptional({ type: [String] })
@@ -197,15 +197,14 @@ export class UpdateRoadshowDto {
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(5000) notes?:
     string | null;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() ownerId?: string;
-  @ApiProperty({ description: 'the version read; a stale one gets 409' }) @IsInt() @Min(1) version: number;
+  @ApiProperty({ description: 'the version read; a stale one gets 409' }) @IsVersion() version: number;
 }
 
 export class DeleteRoadshowQueryDto {
   @ApiPropertyOptional({ description: 'when given, a stale version gets 409' })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version?: number;
 }
 
@@ -221,11 +220,11 @@ export class RoadshowListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: ROADSHOW_FORMATS }) @IsOptional() @IsIn(ROADSHOW_FORMATS) format?: RoadshowFormat;
   @ApiPropertyOptional({ description: 'events that end on or after this instant' })
   @IsOptional()
-  @IsDateString()
+  @IsInstant()
   from?: string;
   @ApiPropertyOptional({ description: 'events that start before this instant' })
   @IsOptional()
-  @IsDateString()
+  @IsInstant()
   to?: string;
   @ApiPropertyOptional({ example: 'automotive' }) @IsOptional() @IsString() @MaxLength(48) chainCode?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() ownerId?: string;
@@ -239,13 +238,13 @@ export class RoadshowListQueryDto extends ListQueryDto {
 
 export class CalendarQueryDto {
   @ApiProperty({ example: '2026-12-01T00:00:00+08:00', description: 'range start (inclusive)' })
-  @IsDateString()
+  @IsInstant()
   from: string;
   @ApiProperty({
     example: '2027-01-01T00:00:00+08:00',
     description: 'range end (exclusive); at most 366 days after from',
   })
-  @IsDateString()
+  @IsInstant()
   to: string;
 }
 

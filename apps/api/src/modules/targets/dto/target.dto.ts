@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { TargetDto } from '@lianqiao/contracts';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { TrimToNull } from '../../../common/validation/validators';
+import { TrimToNull, IsVersion } from '../../../common/validation/validators';
 import type { Target } from '../target.entity';
 
 const MAX_COUNT = 1_000_000;
@@ -70,7 +70,7 @@ export class CreateTargetDto extends TargetValuesDto {
 }
 
 export class UpdateTargetDto extends TargetValuesDto {
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export class TargetListQueryDto {

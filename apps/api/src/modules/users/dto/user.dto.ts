@@ -4,16 +4,15 @@ import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
   MaxLength,
-  Min,
   MinLength,
 } from 'class-validator';
+import { IsVersion } from '../../../common/validation/validators';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
 import type { User } from '../user.entity';
 
@@ -43,7 +42,7 @@ export class UpdateUserDto {
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() teamId?: string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() orgUnitId?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export class ResetPasswordDto {

@@ -28,7 +28,13 @@ function renderForm() {
 }
 
 const badRequest = (details: { field: string; message: string }[]) =>
-  new ApiError('api', { statusCode: 400, error: 'Bad Request', message: '输入有误 (invalid input)', details });
+  new ApiError('api', {
+    statusCode: 400,
+    error: 'Bad Request',
+    code: 'input.invalid',
+    message: '输入有误 (invalid input)',
+    details,
+  });
 
 describe(applyServerErrors.name, () => {
   it('puts each detail under the Form.Item of its field, and leaves nothing else to say', async () => {
@@ -76,6 +82,7 @@ describe(applyServerErrors.name, () => {
     const conflict = new ApiError('api', {
       statusCode: 409,
       error: 'Conflict',
+      code: 'record.stale',
       message: '记录已被他人修改，请刷新后重试 (stale version)',
       details: [{ field: 'version', message: '版本已过期' }],
     });

@@ -13,7 +13,8 @@ import {
   type AftercarePersonDto,
 } from '@lianqiao/contracts';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsUUID, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsOptional, IsUUID, ValidateIf } from 'class-validator';
+import { IsVersion } from '../../../../common/validation/validators';
 import { ListQueryDto } from '../../../../common/pagination/list-query.dto';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -77,8 +78,7 @@ export class UpdateAssignmentDto implements UpdateAftercareAssignmentRequest {
   @IsBoolean()
   aftercareEligible?: boolean;
   @ApiProperty({ description: 'the version read (0 when the company has no assignment yet)' })
-  @IsInt()
-  @Min(0)
+  @IsVersion(0)
   version: number;
 }
 

@@ -11,29 +11,27 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
-  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsVersion } from '../../../../common/validation/validators';
+import { IsCalendarDay } from '../../../../common/validation/dates';
 import { ListQueryDto } from '../../../../common/pagination/list-query.dto';
 
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 export const CULTIVATION_SORTS = ['closeness', 'createdAt', 'updatedAt'] as const;
 
 export class MilestoneInputDto implements MilestoneDto {
   @ApiProperty({ example: '营业收入突破 2000 万元' }) @IsString() @IsNotEmpty() @MaxLength(200) title: string;
-  @ApiProperty({ example: '2026-12-31' }) @Matches(DAY, { message: 'dueOn 应为 YYYY-MM-DD' }) dueOn: string;
+  @ApiProperty({ example: '2026-12-31' }) @IsCalendarDay() dueOn: string;
   @ApiProperty({ nullable: true, type: String, example: null, description: 'the day it was done; null while pending' })
   @ValidateIf((_, v) => v !== null)
-  @Matches(DAY, { message: 'doneOn 应为 YYYY-MM-DD 或 null' })
+  @IsCalendarDay()
   doneOn: string | null;
 }
 
@@ -72,9 +70,9 @@ export class UpdateCultivationDto extends PartialType(
   @ApiPropertyOptional({ nullable: true, type: String, description: 'the day the goal was reached; null to clear' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @Matches(DAY, { message: 'achievedOn 应为 YYYY-MM-DD 或 null' })
+  @IsCalendarDay()
   achievedOn?: string | null;
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export class CultivationListQueryDto extends ListQueryDto {

@@ -18,25 +18,12 @@ import {
   type RequestTransitionTarget,
 } from '@lianqiao/contracts';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsDateString,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { IsCalendarDay, IsInstant } from '../../../../common/validation/dates';
 import { ListQueryDto } from '../../../../common/pagination/list-query.dto';
-import { IsChinaMobile, TrimToNull } from '../../../../common/validation/validators';
+import { IsChinaMobile, TrimToNull, IsVersion } from '../../../../common/validation/validators';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export class CreateRequestDto {
   @ApiProperty() @IsUUID() companyId: string;
@@ -55,7 +42,7 @@ export class CreateRequestDto {
     description: 'the deadline; on creation it defaults to the category’s days (see GET /api/requests/categories)',
   })
   @IsOptional()
-  @IsDateString()
+  @IsInstant()
   dueAt?: string;
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
@@ -81,7 +68,7 @@ export class UpdateRequestDto extends PartialType(
     'contactMobile',
   ] as const),
 ) {
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export class RouteRequestDto {
@@ -90,7 +77,7 @@ export class RouteRequestDto {
   orgUnitId: string;
   @ApiPropertyOptional({ description: 'a new deadline; required when routing an escalated request again' })
   @IsOptional()
-  @IsDateString()
+  @IsInstant()
   dueAt?: string;
   @ApiPropertyOptional({ description: 'a word for the department, written to the company’s timeline' })
   @IsOptional()
@@ -98,7 +85,7 @@ export class RouteRequestDto {
   @IsString()
   @MaxLength(1000)
   note?: string | null;
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export class RequestTransitionDto {
@@ -115,7 +102,7 @@ export class RequestTransitionDto {
   @IsString()
   @MaxLength(1000)
   note?: string | null;
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export class RequestListQueryDto extends ListQueryDto {
@@ -135,18 +122,18 @@ export class RequestListQueryDto extends ListQueryDto {
   @Transform(toBool)
   @IsBoolean()
   overdue?: boolean;
-  @ApiPropertyOptional({ description: 'submitted on or after (ISO time)' }) @IsOptional() @IsDateString() from?: string;
-  @ApiPropertyOptional({ description: 'submitted before (ISO time)' }) @IsOptional() @IsDateString() to?: string;
+  @ApiPropertyOptional({ description: 'submitted on or after (ISO time)' }) @IsOptional() @IsInstant() from?: string;
+  @ApiPropertyOptional({ description: 'submitted before (ISO time)' }) @IsOptional() @IsInstant() to?: string;
 }
 
 export class RequestStatsQueryDto {
   @ApiPropertyOptional({ example: '2026-01-01', description: 'first China day of submissions counted' })
   @IsOptional()
-  @Matches(DAY, { message: 'from 应为 YYYY-MM-DD' })
+  @IsCalendarDay()
   from?: string;
   @ApiPropertyOptional({ example: '2026-12-31', description: 'last China day of submissions counted (inclusive)' })
   @IsOptional()
-  @Matches(DAY, { message: 'to 应为 YYYY-MM-DD' })
+  @IsCalendarDay()
   to?: string;
 }
 
