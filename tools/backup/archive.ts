@@ -21,11 +21,11 @@
  * checks every table's count and checksum against the manifest before it is used.
  */
 import 'reflect-metadata';
-import { createReadStream, createWriteStream, existsSync, readdirSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
-import { finished } from 'node:stream/promises';
+import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { Client } from 'pg';
 import { DataSource, type MigrationInterface } from 'typeorm';
@@ -142,15 +142,17 @@ async function sequences(client: Client): Promise<Manifest['sequences']> {
 
 /** Writes a backup of the database at `url` to `file`; returns its manifest. */
 export async function backupDatabase(url: string, file: string): Promise<Manifest> {
-  const client = new Client({ connectionString: url, application_name: 'lianqiao-backup' });
-  await client.connect();
+  // Opened first, so an existing file is refused before anything is read (never overwritten).
+  const out = createWriteStream('', { fd: openSync(file, 'wx') });
   const gzip = createGzip();
-  const out = createWriteStream(file, { flags: 'wx' });
-  gzip.pipe(out);
+  const written = pipeline(gzip, out);
+  written.catch(() => undefined); // awaited below; a disk error also ends the writes at once
   const write = async (line: string) => {
-    if (!gzip.write(`${line}\n`)) await once(gzip, 'drain');
+    if (!gzip.write(`${line}\n`)) await Promise.race([once(gzip, 'drain'), written]);
   };
+  const client = new Client({ connectionString: url, application_name: 'lianqiao-backup' });
   try {
+    await client.connect();
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const sums = await tableChecksums(client);
     const names = Object.keys(sums);
@@ -203,11 +205,12 @@ export async function backupDatabase(url: string, file: string): Promise<Manifes
     await write('#end');
     await client.query('COMMIT');
     gzip.end();
-    await finished(out);
+    await written;
     return manifest;
   } catch (error) {
     gzip.destroy();
-    out.destroy();
+    // A partial file is no backup.
+    rmSync(file, { force: true });
     throw error;
   } finally {
     await client.end().catch(() => undefined);
@@ -252,9 +255,17 @@ export interface RestoreOptions {
   log?: (line: string) => void;
 }
 
+/** The file's text; a read error or a corrupt gzip reaches whoever reads the lines. */
+function unzipped(file: string) {
+  const gunzip = createGunzip();
+  const input = createReadStream(file);
+  input.on('error', (error) => gunzip.destroy(error));
+  return input.pipe(gunzip);
+}
+
 /** Reads the manifest (the first line) of a backup file. */
 export async function readManifest(file: string): Promise<Manifest> {
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  const lines = createInterface({ input: unzipped(file), crlfDelay: Infinity });
   try {
     for await (const line of lines) return checkManifest(JSON.parse(line) as Manifest);
   } finally {
@@ -394,7 +405,7 @@ async function load(file: string, manifest: Manifest, url: string, log: (line: s
       );
       batch = [];
     };
-    const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+    const lines = createInterface({ input: unzipped(file), crlfDelay: Infinity });
     let first = true;
     for await (const line of lines) {
       if (first) {
