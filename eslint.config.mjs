@@ -148,12 +148,16 @@ export default tseslint.config(
     },
   },
 
-  // The API's integration harness makes its databases with the workspace's own test tool, and
-  // checks the scale data set the bench runs on.
+  // The API's integration harness makes its databases with the workspace's own test tool, checks
+  // the scale data set the bench runs on, and the backup tool.
   {
     files: ['apps/api/test/**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': moduleBoundaries(['/tools/test-database$', '/tools/seed-scale/seed-scale$']),
+      '@nx/enforce-module-boundaries': moduleBoundaries([
+        '/tools/test-database$',
+        '/tools/seed-scale/seed-scale$',
+        '/tools/backup/archive$',
+      ]),
     },
   },
 
