@@ -8,7 +8,6 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { backupDatabase, restoreDatabase, tableChecksums, withDatabase } from '../../../tools/backup/archive';
 import { createApp } from '../src/app.factory';
-import { DEMO_PASSWORD } from '../src/database/seeds/demo.seed';
 import { runStartupSeeds } from '../src/database/seeds/startup';
 import { TestApp } from './harness';
 
@@ -22,6 +21,7 @@ describe('backup and restore', () => {
   let sourceUrl: string;
   let restoredUrl: string;
   let restored: NestFastifyApplication | null = null;
+  let demoPassword: string;
   const dir = mkdtempSync(join(tmpdir(), 'lianqiao-backup-'));
   const file = join(dir, 'lianqiao.backup.gz');
 
@@ -58,8 +58,10 @@ describe('backup and restore', () => {
     // The app's own first start: first admin, chain taxonomy and the demo data set.
     const seeded = await runStartupSeeds(source.app, { dataDir: dir, adminPassword: 'Admin-pass-2026', demo: true });
     expect(seeded.demo).not.toBeNull();
+    // The demo logins' passwords are random per database: take demo.staff1's from what the seed made.
+    demoPassword = seeded.demo!.logins.find((login) => login.username === 'demo.staff1')!.password;
     // Some use after seeding: sign-ins write sessions and audit rows.
-    await source.login('demo.staff1', DEMO_PASSWORD);
+    await source.login('demo.staff1', demoPassword);
     await source.login('admin', 'Admin-pass-2026');
   });
   afterAll(async () => {
@@ -96,11 +98,11 @@ describe('backup and restore', () => {
     const login = await restored.inject({
       method: 'POST',
       url: '/api/auth/login',
-      payload: { username: 'demo.staff1', password: DEMO_PASSWORD },
+      payload: { username: 'demo.staff1', password: demoPassword },
     });
     expect(login.statusCode).toBe(200);
     const token = login.json().accessToken as string;
-    const sourceToken = await source.login('demo.staff1', DEMO_PASSWORD);
+    const sourceToken = await source.login('demo.staff1', demoPassword);
     for (const list of ['/api/leads', '/api/companies', '/api/projects']) {
       const copy = await restored.inject({ method: 'GET', url: list, headers: { authorization: `Bearer ${token}` } });
       expect(copy.statusCode).toBe(200);
