@@ -14,7 +14,7 @@ class DatabaseEnv {
   /** PostgreSQL's statement_timeout for the app's connections; 0 = none. */
   @IsOptional() @IsInt() @Min(0) @Max(86_400_000) DATABASE_STATEMENT_TIMEOUT_MS?: number;
   /** PostgreSQL's idle_in_transaction_session_timeout; 0 = none. */
-  @IsOptional() @IsInt() @Min(0) @Max(86_400_000) DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS?: number;
+  @IsOptional() @IsInt() @Min(0) @Max(86_400_000) DATABASE_IDLE_TRANSACTION_TIMEOUT_MS?: number;
 }
 
 export type DatabaseConfig = ReturnType<typeof databaseConfig>;
@@ -27,6 +27,6 @@ export const databaseConfig = registerAs('database', () => {
     seedDemo: env.DATABASE_SEED_DEMO === 'true',
     connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS ?? 5_000,
     statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS ?? 30_000,
-    idleInTransactionTimeoutMs: env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS ?? 60_000,
+    idleInTransactionTimeoutMs: env.DATABASE_IDLE_TRANSACTION_TIMEOUT_MS ?? 60_000,
   };
 });

@@ -12,14 +12,14 @@ export interface DatabaseGateOptions {
   log: { warn(message: string): void };
 }
 
-export const DEFAULT_GATE_OPTIONS = { slowMs: 1000, probeTimeoutMs: 2000, retryMs: 1000 } as const;
+export const DEFAULT_GATE_OPTIONS = { slowMs: 750, probeTimeoutMs: 1500, retryMs: 1000 } as const;
 
 /**
  * Knows whether the database can serve, so that requests fail fast with a 503 while it cannot
  * instead of each waiting out its own timeout (a hung server answers nothing: no error, no close).
  *
  * Nothing runs while all is well. When a connect or query of the pool has waited `slowMs`, the gate
- * probes with a connection of its own; if the probe fails or does not answer within
+ * probes with a connection of its own; if the probe fails, or twice in a row does not answer within
  * `probeTimeoutMs`, the gate closes: the pool's waiting work is cut short with
  * DatabaseUnavailableError (its connections are dropped, so no half-done transaction goes back to
  * the pool), and new work is refused at once. It probes every `retryMs` until the database answers,
@@ -83,17 +83,21 @@ export class DatabaseGate {
 
   /** Probes now (or joins the probe under way); true when the database answered. */
   probe(): Promise<boolean> {
-    this.probing ??= probeDatabase(this.connection, this.options.probeTimeoutMs)
-      .then((failure) => {
-        if (this.closed) return failure === null;
-        if (failure === null) this.open();
-        else this.close(failure);
-        return failure === null;
-      })
-      .finally(() => {
-        this.probing = null;
-      });
+    this.probing ??= this.runProbe().finally(() => {
+      this.probing = null;
+    });
     return this.probing;
+  }
+
+  private async runProbe(): Promise<boolean> {
+    const { probeTimeoutMs } = this.options;
+    let failure = await probeDatabase(this.connection, probeTimeoutMs);
+    // A hang is confirmed once before the gate closes: one slow probe may be a busy machine.
+    if (failure?.hung && this.available && !this.closed) failure = await probeDatabase(this.connection, probeTimeoutMs);
+    if (this.closed) return failure === null;
+    if (failure === null) this.open();
+    else this.close(failure.reason);
+    return failure === null;
   }
 
   /** Stops probing (the app is shutting down). */
@@ -123,17 +127,23 @@ export class DatabaseGate {
 }
 
 /**
- * One probe on a connection of its own: null when the database answered, else why not. Bounded by
- * `timeoutMs` whatever the server does. A result that arrived in the same turn as the deadline still
- * counts (setImmediate lets pending socket reads run first), so a busy event loop is not mistaken for
- * a hung database.
+ * One probe on a connection of its own: null when the database answered, else why not (`hung`: no
+ * answer at all within `timeoutMs`, whatever the server does). A result that arrived in the same
+ * turn as the deadline still counts (setImmediate lets pending socket reads run first), so a busy
+ * event loop is not mistaken for a hung database.
  */
-export async function probeDatabase(connection: ClientConfig, timeoutMs: number): Promise<string | null> {
+export async function probeDatabase(
+  connection: ClientConfig,
+  timeoutMs: number,
+): Promise<{ reason: string; hung: boolean } | null> {
   const client = new Client({ ...connection, connectionTimeoutMillis: timeoutMs, application_name: 'lianqiao-probe' });
   client.on('error', () => undefined);
   let deadline: NodeJS.Timeout | undefined;
-  const late = new Promise<string>((done) => {
-    deadline = setTimeout(() => setImmediate(() => done(`no answer within ${timeoutMs} ms`)), timeoutMs);
+  const late = new Promise<{ reason: string; hung: boolean }>((done) => {
+    deadline = setTimeout(
+      () => setImmediate(() => done({ reason: `no answer within ${timeoutMs} ms`, hung: true })),
+      timeoutMs,
+    );
   });
   const answer = client
     .connect()
@@ -141,7 +151,7 @@ export async function probeDatabase(connection: ClientConfig, timeoutMs: number)
     .then(
       () => null,
       // A server that answers "too many clients" or "wrong password" is up: only its own connections are refused.
-      (error: unknown) => (serverAnswered(error) ? null : describe(error)),
+      (error: unknown) => (serverAnswered(error) ? null : { reason: describe(error), hung: timedOut(error) }),
     );
   try {
     return await Promise.race([answer, late]);
@@ -150,6 +160,12 @@ export async function probeDatabase(connection: ClientConfig, timeoutMs: number)
     // end() drops the socket when a query is still out; never awaited, a hung server never answers it.
     client.end().catch(() => undefined);
   }
+}
+
+/** pg's own connect timeout (it destroys the socket with "timeout expired"). */
+function timedOut(error: unknown): boolean {
+  const message = (error as { message?: unknown }).message;
+  return typeof message === 'string' && /timeout/i.test(message);
 }
 
 /** An ErrorResponse from a server that is running, as opposed to one shutting down, starting or unreachable. */
