@@ -12,6 +12,13 @@ export interface DatabaseGateOptions {
   log: { warn(message: string): void };
 }
 
+interface Waiting {
+  since: number;
+  /** A probe was started for it already: one per slow call, however long it takes. */
+  probed: boolean;
+  abort(): void;
+}
+
 export const DEFAULT_GATE_OPTIONS = { slowMs: 750, probeTimeoutMs: 1500, retryMs: 1000 } as const;
 
 /**
@@ -32,9 +39,10 @@ export class DatabaseGate {
   private reason = '';
   private probing: Promise<boolean> | null = null;
   private retry: NodeJS.Timeout | null = null;
+  private sweep: NodeJS.Timeout | null = null;
   private closed = false;
-  /** Aborts of the work now waiting on the database. */
-  private readonly waiting = new Set<() => void>();
+  /** The work now waiting on the database, oldest first (a Set keeps insertion order). */
+  private readonly waiting = new Set<Waiting>();
 
   constructor(
     private readonly connection: ClientConfig,
@@ -52,33 +60,46 @@ export class DatabaseGate {
   guard<T>(work: () => Promise<T>, drop: () => void): Promise<T> {
     if (this.downSince !== null) return Promise.reject(new DatabaseUnavailableError(this.reason));
     return new Promise<T>((resolve, reject) => {
-      let settled = false;
-      const finish = () => {
-        settled = true;
-        clearTimeout(slow);
-        this.waiting.delete(abort);
+      const entry: Waiting = {
+        since: performance.now(),
+        probed: false,
+        abort: () => {
+          if (!this.waiting.delete(entry)) return;
+          drop();
+          reject(new DatabaseUnavailableError(this.reason));
+        },
       };
-      const abort = () => {
-        if (settled) return;
-        finish();
-        drop();
-        reject(new DatabaseUnavailableError(this.reason));
-      };
-      const slow = setTimeout(() => void this.probe(), this.options.slowMs);
-      this.waiting.add(abort);
+      this.waiting.add(entry);
+      // One shared timer rather than one per call: this runs on every query.
+      if (!this.sweep) {
+        this.sweep = setInterval(() => this.lookForSlowWork(), Math.max(10, this.options.slowMs / 3));
+        this.sweep.unref();
+      }
       work().then(
         (value) => {
-          if (settled) return;
-          finish();
-          resolve(value);
+          if (this.waiting.delete(entry)) resolve(value);
         },
         (error: unknown) => {
-          if (settled) return;
-          finish();
-          reject(error as Error);
+          if (this.waiting.delete(entry)) reject(error as Error);
         },
       );
     });
+  }
+
+  /** Probes once for each call that has waited `slowMs`; stops its timer when nothing waits. */
+  private lookForSlowWork(): void {
+    if (this.waiting.size === 0) {
+      if (this.sweep) clearInterval(this.sweep);
+      this.sweep = null;
+      return;
+    }
+    const slowSince = performance.now() - this.options.slowMs;
+    let slow = false;
+    for (const entry of this.waiting) {
+      if (entry.since > slowSince) break;
+      if (!entry.probed) slow = entry.probed = true;
+    }
+    if (slow) void this.probe();
   }
 
   /** Probes now (or joins the probe under way); true when the database answered. */
@@ -104,7 +125,8 @@ export class DatabaseGate {
   stop(): void {
     this.closed = true;
     if (this.retry) clearTimeout(this.retry);
-    this.retry = null;
+    if (this.sweep) clearInterval(this.sweep);
+    this.retry = this.sweep = null;
   }
 
   private close(failure: string): void {
@@ -112,7 +134,7 @@ export class DatabaseGate {
       this.downSince = Date.now();
       this.reason = failure;
       this.options.log.warn(`database unavailable (${failure}): requests answer 503 until it is back`);
-      for (const abort of [...this.waiting]) abort();
+      for (const entry of [...this.waiting]) entry.abort();
     }
     this.retry = setTimeout(() => void this.probe(), this.options.retryMs);
     this.retry.unref();
