@@ -37,6 +37,7 @@ async function bootstrap(): Promise<void> {
       process.exit(exitCode || 1);
     }
     closing = true;
+    embedded?.stopWatching();
     console.log(`\n${why}: shutting down…`);
     setTimeout(() => {
       console.error(`shutdown took longer than ${SHUTDOWN_DEADLINE_MS / 1000} s: exiting with work unfinished`);
@@ -64,7 +65,7 @@ async function bootstrap(): Promise<void> {
       log: (message) => console.log(`[embedded-postgres] ${message}`),
       onFatal: (message) => {
         console.error(`[embedded-postgres] ${message}`);
-        shutdown('the embedded PostgreSQL is gone', 1);
+        if (!closing) shutdown('the embedded PostgreSQL is gone', 1);
       },
     });
     process.env.DATABASE_URL = embedded.url;

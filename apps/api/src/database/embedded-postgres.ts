@@ -16,6 +16,8 @@ export interface EmbeddedDatabase {
   port: number;
   /** The postmaster's process id (changes when the server is restarted). */
   readonly pid: number;
+  /** The app is shutting down: PostgreSQL exiting from now on is not restarted (Ctrl-C reaches it too). */
+  stopWatching(): void;
   stop(): Promise<void>;
 }
 
@@ -68,32 +70,37 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
 
   let child = await startServer(postgres, dataDir);
   let stopping: Promise<void> | undefined;
+  let watching = true;
   const restarts: number[] = [];
 
   /** The server died without being asked to: restart it, or give up with a clear message. */
   const watch = (server: ChildProcess) =>
     server.once('exit', (code, signal) => {
-      if (stopping) return;
-      const how = signal ? `killed by ${signal}` : `exited with code ${code}`;
-      const now = Date.now();
-      while (restarts.length && now - restarts[0] > RESTART_WINDOW_MS) restarts.shift();
-      if (restarts.length >= MAX_RESTARTS) {
-        fail(
-          `embedded PostgreSQL (${dataDir}) ${how}, the ${MAX_RESTARTS + 1}th time in 10 minutes: not restarting it`,
-        );
-        return;
-      }
-      restarts.push(now);
-      log(`embedded PostgreSQL (pid ${server.pid}) ${how}; restarting it`);
-      restart().then(
-        (next) => {
-          child = next;
-          log(`embedded PostgreSQL restarted (pid ${next.pid})`);
-          watch(next);
-        },
-        (error: unknown) => fail(`embedded PostgreSQL ${how} and could not be restarted: ${errorText(error)}`),
-      );
+      // A clean exit may be the terminal's Ctrl-C reaching PostgreSQL before it reaches us: give our
+      // own SIGINT handler a moment to say that we are shutting down.
+      setTimeout(() => watching && !stopping && onExit(server, code, signal), code === 0 ? 500 : 0);
     });
+  const onExit = (server: ChildProcess, code: number | null, signal: NodeJS.Signals | null) => {
+    const how = signal ? `killed by ${signal}` : `exited with code ${code}`;
+    const now = Date.now();
+    while (restarts.length && now - restarts[0] > RESTART_WINDOW_MS) restarts.shift();
+    if (restarts.length >= MAX_RESTARTS) {
+      fail(`embedded PostgreSQL (${dataDir}) ${how}, the ${MAX_RESTARTS + 1}th time in 10 minutes: not restarting it`);
+      return;
+    }
+    restarts.push(now);
+    log(`embedded PostgreSQL (pid ${server.pid}) ${how}; restarting it`);
+    restart().then(
+      (next) => {
+        child = next;
+        log(`embedded PostgreSQL restarted (pid ${next.pid})`);
+        watch(next);
+      },
+      (error: unknown) => {
+        if (watching && !stopping) fail(`embedded PostgreSQL ${how} and could not be restarted: ${errorText(error)}`);
+      },
+    );
+  };
   const fail = (message: string) => (options.onFatal ? options.onFatal(message) : log(message));
   const restart = async (): Promise<ChildProcess> => {
     for (let attempt = 1; ; attempt++) {
@@ -101,7 +108,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
       try {
         return await startServer(postgres, dataDir);
       } catch (error) {
-        if (attempt >= START_ATTEMPTS || stopping) throw error;
+        if (attempt >= START_ATTEMPTS || stopping || !watching) throw error;
         await new Promise((done) => setTimeout(done, START_RETRY_MS));
       }
     }
@@ -123,7 +130,12 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     get pid() {
       return child.pid ?? 0;
     },
-    stop: () => (stopping ??= postgres.stop()),
+    stopWatching: () => {
+      watching = false;
+    },
+    // The package would wait for the exit of a server that has exited already, for ever.
+    stop: () =>
+      (stopping ??= child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : postgres.stop()),
   };
 }
 

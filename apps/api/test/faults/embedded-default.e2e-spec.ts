@@ -67,4 +67,21 @@ describe('the embedded PostgreSQL', () => {
     expect(isAlive(running)).toBe(false);
     server = undefined;
   });
+
+  it('killed again and again: after five restarts in ten minutes the server gives up, says why and exits 1', async () => {
+    server = await startServer({ DATABASE_URL: undefined }, { dataDir });
+    for (let restart = 1; restart <= 5; restart++) {
+      process.kill(postmasterPid(dataDir), 'SIGKILL');
+      const restarts = () => server!.output().match(/embedded PostgreSQL restarted/g)?.length ?? 0;
+      await eventually(async () => restarts() === restart, 30_000, `restart ${restart}`);
+    }
+    process.kill(postmasterPid(dataDir), 'SIGKILL');
+    const { code } = await server.exited;
+    expect(code).toBe(1);
+    expect(server.output()).toMatch(/killed by SIGKILL, the 6th time in 10 minutes: not restarting it/);
+    // Through the one shutdown path, not cut off by its deadline.
+    expect(server.output()).toMatch(/the embedded PostgreSQL is gone: shutting down/);
+    expect(server.output()).not.toMatch(/shutdown took longer/);
+    server = undefined;
+  });
 });
