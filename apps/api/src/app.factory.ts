@@ -53,7 +53,7 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(spaFallback(config.webDistDir)));
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): main.ts owns SIGTERM/SIGINT and calls app.close() once.
   setUpOpenApi(app);
 
   if (existsSync(join(config.webDistDir, 'index.html'))) {

@@ -1,11 +1,14 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { ConfigModule, ConfigType } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { JobsModule } from './common/jobs/jobs.module';
 import { createLoggerOptions } from './common/logging/logger.options';
 import { appConfig, authConfig, crmConfig, databaseConfig } from './config';
-import { baseDataSourceOptions } from './database/typeorm-options';
+import { DatabaseGate } from './database/database-gate';
+import { DatabaseModule } from './database/database.module';
+import { initializeMigrated } from './database/startup-lock';
+import { appDataSourceOptions } from './database/typeorm-options';
 import { ActivitiesModule } from './modules/activities/activities.module';
 import { AftercareModule } from './modules/aftercare/aftercare.module';
 import { AttributionModule } from './modules/attribution/attribution.module';
@@ -40,13 +43,15 @@ import { UsersModule } from './modules/users/users.module';
       inject: [appConfig.KEY],
       useFactory: (app: ConfigType<typeof appConfig>) => createLoggerOptions(app.logLevel),
     }),
+    DatabaseModule,
     TypeOrmModule.forRootAsync({
-      inject: [databaseConfig.KEY],
-      useFactory: (db: ConfigType<typeof databaseConfig>) => ({
-        ...baseDataSourceOptions(db.url, db.poolSize),
+      inject: [databaseConfig.KEY, DatabaseGate],
+      useFactory: (db: ConfigType<typeof databaseConfig>, gate: DatabaseGate) => ({
+        ...appDataSourceOptions(db, gate),
         autoLoadEntities: true,
-        migrationsRun: true,
       }),
+      // Migrations under the start-up lock, so that instances started together take turns.
+      dataSourceFactory: (options) => initializeMigrated(options!, new Logger('Database')),
     }),
     JobsModule,
     AuditModule,

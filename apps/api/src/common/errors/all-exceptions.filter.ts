@@ -3,6 +3,7 @@ import { type ApiErrorBody, type ApiErrorDetail, ErrorCode, errorCodeOfStatus } 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { EntityNotFoundError, QueryFailedError } from 'typeorm';
+import { databaseUnavailable } from './database-unavailable';
 
 /** Postgres error codes we turn into client errors rather than 500s. */
 const PG_UNIQUE_VIOLATION = '23505';
@@ -70,6 +71,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       }
       return shape(status, message, details, code);
     }
+    const unavailable = databaseUnavailable(exception);
+    if (unavailable) return shape(503, unavailable.message, undefined, ErrorCode.DatabaseUnavailable);
     if (exception instanceof EntityNotFoundError) return shape(404, '记录不存在或无权查看');
     if (exception instanceof QueryFailedError) {
       const pg = exception.driverError as { code?: string; detail?: string; column?: string; constraint?: string };

@@ -1,9 +1,12 @@
-import { Controller, Get, HttpStatus } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/decorators';
-import { ApiError } from '../../common/errors/api-error';
+import { DatabaseUnavailableError } from '../../common/errors/database-unavailable';
+
+/** Readiness answers within this long, whatever the database does (a load balancer's probe must not hang). */
+export const READINESS_TIMEOUT_MS = 1000;
 
 @ApiTags('health')
 @Public()
@@ -17,14 +20,29 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Readiness: the database answers too. */
+  /**
+   * Readiness: the database answers too, through the same pool (and database gate) as the requests:
+   * a 503 at once while the gate is closed, and after READINESS_TIMEOUT_MS at the latest.
+   */
   @Get('ready')
+  @ApiOkResponse({ description: '{ status: "ok", database: "up" }' })
+  @ApiServiceUnavailableResponse({ description: 'the database is down, hung or busy: code `database.unavailable`' })
   async ready() {
+    const answer = this.dataSource.query('SELECT 1');
+    let deadline: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, fail) => {
+      deadline = setTimeout(
+        () => fail(new DatabaseUnavailableError(`no answer within ${READINESS_TIMEOUT_MS} ms`)),
+        READINESS_TIMEOUT_MS,
+      );
+    });
+    // A late answer (or failure) after the deadline is nobody's business any more.
+    answer.catch(() => undefined);
     try {
-      await this.dataSource.query('SELECT 1');
+      await Promise.race([answer, late]);
       return { status: 'ok', database: 'up' };
-    } catch {
-      throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, '数据库不可用 (database unreachable)');
+    } finally {
+      clearTimeout(deadline);
     }
   }
 }

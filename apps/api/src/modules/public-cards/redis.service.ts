@@ -2,6 +2,8 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import Redis from 'ioredis';
 import { cardsConfig, type CardsConfig } from './public-cards.config';
 
+const QUIT_TIMEOUT_MS = 1000;
+
 /**
  * The optional Redis shared by instances (REDIS_URL): rate-limit counters and page-cache
  * invalidations. Absent or unreachable, everything still works per instance; a Redis failure is
@@ -46,10 +48,23 @@ export class RedisService implements OnModuleDestroy {
       .catch((error: unknown) => this.logger.warn({ err: error, channel }, 'redis subscribe failed'));
   }
 
+  /**
+   * A connected Redis gets a polite QUIT (bounded: a Redis that stopped answering must not hold up
+   * shutdown); one that is not connected is dropped at once, because QUIT would wait in the offline
+   * queue for a connection that may never come, and the reconnect timer would keep the process alive.
+   */
   async onModuleDestroy(): Promise<void> {
-    for (const connection of [this.subscriber, this.client]) {
-      if (connection) await connection.quit().catch(() => connection.disconnect());
-    }
+    await Promise.all(
+      [this.subscriber, this.client].map(async (connection) => {
+        if (!connection) return;
+        if (connection.status !== 'ready') return connection.disconnect();
+        const quit = connection.quit().catch(() => undefined);
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([quit, new Promise((done) => (timer = setTimeout(done, QUIT_TIMEOUT_MS)))]);
+        clearTimeout(timer);
+        connection.disconnect();
+      }),
+    );
   }
 
   private connect(url: string): Redis {
