@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { createValidationPipe } from './common/errors/validation';
+import { finishDocument } from './common/openapi/finish-document';
 import { RequestLogs, requestIdOf, rootLogger } from './common/logging/logger.options';
 import { appConfig } from './config/app.config';
 
@@ -48,7 +49,7 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(spaFallback(config.webDistDir)));
   app.enableShutdownHooks();
-  setUpOpenApi(app);
+  setUpOpenApi(app, config.publicBaseUrl);
 
   if (existsSync(join(config.webDistDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.webDistDir, prefix: '/', wildcard: false, index: ['index.html'] });
@@ -56,18 +57,17 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
   return app;
 }
 
-function setUpOpenApi(app: INestApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('连桥 Lianqiao API')
-      .setDescription(
-        '招商 CRM: chains, companies, leads, projects, roadshows, cards. Errors: {statusCode, error, message, details?}.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+function setUpOpenApi(app: INestApplication, publicBaseUrl: string | null): void {
+  const builder = new DocumentBuilder()
+    .setTitle('连桥 Lianqiao API')
+    .setDescription(
+      '招商 CRM: chains, companies, leads, projects, roadshows, cards. Errors: ApiErrorBody {statusCode, error, code, message, details?}.',
+    )
+    .setVersion('1')
+    .addBearerAuth()
+    .addServer('/', 'this server');
+  if (publicBaseUrl) builder.addServer(publicBaseUrl.replace(/\/+$/, ''), 'PUBLIC_BASE_URL');
+  const document = finishDocument(app, SwaggerModule.createDocument(app, builder.build()));
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
 }
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Public } from '../../common/auth/decorators';
@@ -18,6 +18,7 @@ export class AuthController {
 
   @Public()
   @Post('login')
+  @ApiOperation({ summary: 'Sign in with username and password: an access token and the user' })
   @HttpCode(200)
   @ApiOkResponse({ type: TokensResponseDto })
   login(@Body() dto: LoginDto, @Req() request: FastifyRequest) {
@@ -26,6 +27,7 @@ export class AuthController {
 
   @Public()
   @Post('refresh')
+  @ApiOperation({ summary: 'A new access token for a refresh token' })
   @HttpCode(200)
   @ApiOkResponse({ type: TokensResponseDto })
   refresh(@Body() dto: RefreshDto) {
@@ -33,6 +35,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @ApiOperation({ summary: 'End the current session' })
   @HttpCode(204)
   @ApiBearerAuth()
   async logout(@CurrentUser() user: AuthUser) {
@@ -40,6 +43,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiOperation({ summary: 'The signed-in user, with role and team' })
   @ApiBearerAuth()
   @ApiOkResponse({ type: UserResponseDto })
   async me(@CurrentUser() user: AuthUser) {
@@ -47,6 +51,7 @@ export class AuthController {
   }
 
   @Patch('me')
+  @ApiOperation({ summary: 'Change the signed-in user’s own profile' })
   @ApiBearerAuth()
   @ApiOkResponse({ type: UserResponseDto })
   async updateMe(@CurrentUser() user: AuthUser, @Body() dto: UpdateMeDto) {
@@ -59,6 +64,7 @@ export class AuthController {
   }
 
   @Post('me/password')
+  @ApiOperation({ summary: 'Change the signed-in user’s password' })
   @HttpCode(204)
   @ApiBearerAuth()
   async changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto) {

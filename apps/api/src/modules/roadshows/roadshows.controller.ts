@@ -88,6 +88,7 @@ export class RoadshowsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a roadshow (with its version)' })
   @ApiOkResponse({ type: RoadshowDetailResponseDto })
   @ApiConflictResponse({ description: 'stale version' })
   async update(
@@ -112,8 +113,9 @@ export class RoadshowsController {
   }
 
   @Post(':id/restore')
+  @ApiOperation({ summary: 'Restore a deleted roadshow (admin)' })
   @Roles('admin')
-  @ApiOkResponse({ type: RoadshowDetailResponseDto })
+  @ApiCreatedResponse({ type: RoadshowDetailResponseDto })
   async restore(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -137,6 +139,7 @@ export class RoadshowsController {
   }
 
   @Get(':id/attendees')
+  @ApiOperation({ summary: 'A roadshow’s attendees' })
   @ApiOkResponse({ type: AttendeeListResponseDto })
   async listAttendees(
     @CurrentUser() user: AuthUser,
@@ -163,6 +166,7 @@ export class RoadshowsController {
   }
 
   @Patch(':id/attendees/:attendeeId')
+  @ApiOperation({ summary: 'Change an attendee’s contact or note' })
   @ApiOkResponse({ type: AttendeeResponseDto })
   updateAttendee(
     @CurrentUser() user: AuthUser,
@@ -174,6 +178,7 @@ export class RoadshowsController {
   }
 
   @Delete(':id/attendees/:attendeeId')
+  @ApiOperation({ summary: 'Remove an attendee' })
   @HttpCode(204)
   @ApiNoContentResponse()
   async removeAttendee(

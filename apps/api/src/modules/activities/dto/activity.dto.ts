@@ -37,11 +37,23 @@ export class CreateActivityDto {
   @IsNotEmpty()
   @MaxLength(5000)
   summary: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(2000) nextStep?:
-    string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(500) participants?:
-    string | null;
-  @ApiPropertyOptional({ nullable: true, description: "sets the lead's next follow-up date at the same time" })
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(2000)
+  nextStep?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(500)
+  participants?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: "sets the lead's next follow-up date at the same time",
+  })
   @IsOptional()
   @IsDateString()
   nextFollowUpAt?: string | null;
@@ -58,7 +70,7 @@ export class ActivityResponseDto implements ActivityDto {
   @ApiProperty({ nullable: true, type: String }) participants: string | null;
   @ApiProperty({ nullable: true, type: String }) actorId: string | null;
   @ApiProperty({ nullable: true, type: String }) actorName: string | null;
-  @ApiProperty({ nullable: true, type: Object }) meta: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true, type: Object, additionalProperties: true }) meta: Record<string, unknown> | null;
   @ApiProperty() createdAt: string;
 
   static from(a: Activity): ActivityResponseDto {

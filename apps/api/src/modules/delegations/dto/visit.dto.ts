@@ -31,7 +31,7 @@ export class CreateVisitDto {
   @IsDateString()
   visitedAt: string;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 500, example: '王总（董事长）、李经理（投资部）' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500, example: '王总（董事长）、李经理（投资部）' })
   @IsOptional()
   @TrimToNull()
   @IsString()
@@ -47,6 +47,7 @@ export class CreateVisitDto {
   contactIds?: string[];
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     maxLength: 5000,
     description: 'giving it records the visit: an activity is written on the company',
@@ -57,13 +58,13 @@ export class CreateVisitDto {
   @MaxLength(5000)
   summary?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 2000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 })
   @IsOptional()
   @TrimToNull()
   @IsString()
   @MaxLength(2000)
   result?: string | null;
-  @ApiPropertyOptional({ nullable: true, maxLength: 2000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 })
   @IsOptional()
   @TrimToNull()
   @IsString()
@@ -76,8 +77,12 @@ export class UpdateVisitDto {
   @OptionalNotNull()
   @IsDateString()
   visitedAt?: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(500) metWith?:
-    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(500)
+  metWith?: string | null;
   @ApiPropertyOptional({ type: [String], format: 'uuid' })
   @OptionalNotNull()
   @IsArray()
@@ -86,6 +91,7 @@ export class UpdateVisitDto {
   @IsUUID('all', { each: true })
   contactIds?: string[];
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: 'the first summary records the visit (writes the company activity)',
   })
@@ -94,10 +100,18 @@ export class UpdateVisitDto {
   @IsString()
   @MaxLength(5000)
   summary?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(2000) result?:
-    string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(2000) nextStep?:
-    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(2000)
+  result?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(2000)
+  nextStep?: string | null;
   @ApiProperty() @IsInt() @Min(1) version: number;
 }
 
@@ -109,7 +123,7 @@ export class VisitLeadDto {
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
-  @ApiPropertyOptional({ nullable: true, description: '万元' })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: '万元' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsInt()
@@ -122,24 +136,24 @@ export class VisitLeadDto {
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true })
   chainNodeIds?: string[];
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsDateString()
   nextFollowUpAt?: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'default: the first contact met' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'default: the first contact met' })
   @IsOptional()
   @TrimToNull()
   @IsString()
   @MaxLength(64)
   contactName?: string | null;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @TrimToNull()
   @ValidateIf((_, v) => v !== null)
   @IsChinaMobile()
   contactMobile?: string | null;
-  @ApiPropertyOptional({ nullable: true, description: "default: the visit's summary and result" })
+  @ApiPropertyOptional({ type: String, nullable: true, description: "default: the visit's summary and result" })
   @IsOptional()
   @TrimToNull()
   @IsString()

@@ -19,15 +19,20 @@ import {
 } from 'class-validator';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
 import { IsChinaMobile, TrimToNull } from '../../../common/validation/validators';
+import { ProjectResponseDto } from '../../projects/dto/project.dto';
 import type { Lead } from '../lead.entity';
 
 const MAX_WAN = 100_000_000; // 1 万亿元: beyond any real project
 
 export class CreateLeadDto {
   @ApiProperty({ example: '某新能源电池项目' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() companyId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsUUID() companyId?: string | null;
   @ApiProperty({ enum: LEAD_SOURCES }) @IsIn(LEAD_SOURCES) source: LeadSource;
-  @ApiPropertyOptional({ nullable: true, description: 'the roadshow, delegation, card or referring company' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'the roadshow, delegation, card or referring company',
+  })
   @IsOptional()
   @IsUUID()
   sourceRefId?: string | null;
@@ -35,7 +40,7 @@ export class CreateLeadDto {
   @IsOptional()
   @IsUUID()
   ownerId?: string;
-  @ApiPropertyOptional({ nullable: true, description: '万元' })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: '万元' })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -47,17 +52,25 @@ export class CreateLeadDto {
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true })
   chainNodeIds?: string[];
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsDateString() nextFollowUpAt?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(64) contactName?:
-    string | null;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsDateString() nextFollowUpAt?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(64)
+  contactName?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @TrimToNull()
   @ValidateIf((_, v) => v !== null)
   @IsChinaMobile()
   contactMobile?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(5000) notes?:
-    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(5000)
+  notes?: string | null;
   @ApiPropertyOptional({ description: 'create even though another team is working this company (撞单 warning seen)' })
   @IsOptional()
   @IsBoolean()
@@ -66,7 +79,7 @@ export class CreateLeadDto {
 
 export class UpdateLeadDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() companyId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsUUID() companyId?: string | null;
   @ApiPropertyOptional({
     enum: ['new', 'following', 'qualified', 'invalid'],
     description: 'converted only through /convert',
@@ -74,35 +87,44 @@ export class UpdateLeadDto {
   @IsOptional()
   @IsIn(['new', 'following', 'qualified', 'invalid'])
   status?: Exclude<LeadStatus, 'converted'>;
-  @ApiPropertyOptional({ nullable: true, description: 'required when status is invalid' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'required when status is invalid' })
   @IsOptional()
   @TrimToNull()
   @IsString()
   @MaxLength(500)
   invalidReason?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsUUID() ownerId?: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(MAX_WAN) estimatedWan?: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(MAX_WAN) estimatedWan?:
+    number | null;
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true })
   chainNodeIds?: string[];
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsDateString()
   nextFollowUpAt?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(64) contactName?:
-    string | null;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(64)
+  contactName?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @TrimToNull()
   @ValidateIf((_, v) => v !== null)
   @IsChinaMobile()
   contactMobile?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(5000) notes?:
-    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(5000)
+  notes?: string | null;
   @ApiProperty() @IsInt() @Min(1) version: number;
 }
 
@@ -211,4 +233,8 @@ export class LeadResponseDto implements LeadDto {
       version: l.version,
     };
   }
+}
+
+export class ConvertLeadResponseDto {
+  @ApiProperty({ type: ProjectResponseDto, description: 'the project the lead became' }) project: ProjectResponseDto;
 }

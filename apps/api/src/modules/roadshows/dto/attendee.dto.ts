@@ -64,7 +64,7 @@ export class AddAttendeeDto {
   @IsDateString()
   checkedInAt?: string;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 500 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500 })
   @IsOptional()
   @TrimToNull()
   @IsString()
@@ -74,12 +74,17 @@ export class AddAttendeeDto {
 
 export class UpdateAttendeeDto {
   @ApiPropertyOptional({ enum: ATTENDEE_STATUSES }) @IsOptional() @IsIn(ATTENDEE_STATUSES) status?: AttendeeStatus;
-  @ApiPropertyOptional({ nullable: true, format: 'uuid', description: "a contact of the attendee's company, or null" })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: "a contact of the attendee's company, or null",
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsUUID()
   contactId?: string | null;
-  @ApiPropertyOptional({ nullable: true, maxLength: 500 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500 })
   @IsOptional()
   @TrimToNull()
   @IsString()

@@ -56,7 +56,7 @@ export class CreateRoadshowDto {
   @MaxLength(32)
   city: string;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 200, example: '上海国际会议中心 3 号厅' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200, example: '上海国际会议中心 3 号厅' })
   @IsOptional()
   @TrimToNull()
   @IsString()
@@ -99,7 +99,7 @@ export class CreateRoadshowDto {
   @MaxLength(48, { each: true })
   chainCodes?: string[];
 
-  @ApiPropertyOptional({ nullable: true, description: '万元, integer', example: 60 })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: '万元, integer', example: 60 })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsInt()
@@ -120,7 +120,7 @@ export class CreateRoadshowDto {
   @IsUUID('all', { each: true })
   promoProjectIds?: string[];
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 5000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 })
   @IsOptional()
   @TrimToNull()
   @IsString()
@@ -151,7 +151,7 @@ export class UpdateRoadshowDto {
   @IsNotEmpty()
   @MaxLength(32)
   city?: string;
-  @ApiPropertyOptional({ nullable: true, maxLength: 200 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 })
   @IsOptional()
   @TrimToNull()
   @IsString()
@@ -180,7 +180,7 @@ export class UpdateRoadshowDto {
   @IsString({ each: true })
   @MaxLength(48, { each: true })
   chainCodes?: string[];
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsInt()
@@ -194,8 +194,12 @@ export class UpdateRoadshowDto {
   @ArrayUnique()
   @IsUUID('all', { each: true })
   promoProjectIds?: string[];
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(5000) notes?:
-    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(5000)
+  notes?: string | null;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() ownerId?: string;
   @ApiProperty({ description: 'the version read; a stale one gets 409' }) @IsInt() @Min(1) version: number;
 }

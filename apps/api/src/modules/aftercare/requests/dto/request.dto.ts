@@ -57,13 +57,13 @@ export class CreateRequestDto {
   @IsOptional()
   @IsDateString()
   dueAt?: string;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @TrimToNull()
   @IsString()
   @MaxLength(PUBLIC_REQUEST_LIMITS.contactName)
   contactName?: string | null;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @TrimToNull()
   @ValidateIf((_, v) => v !== null)
@@ -92,7 +92,7 @@ export class RouteRequestDto {
   @IsOptional()
   @IsDateString()
   dueAt?: string;
-  @ApiPropertyOptional({ description: 'a word for the department, written to the company’s timeline' })
+  @ApiPropertyOptional({ type: String, description: 'a word for the department, written to the company’s timeline' })
   @IsOptional()
   @TrimToNull()
   @IsString()
@@ -109,7 +109,7 @@ export class RequestTransitionDto {
   @IsNotEmpty({ message: '办结时须填写办理结果' })
   @MaxLength(PUBLIC_REQUEST_LIMITS.description)
   resolution?: string;
-  @ApiPropertyOptional({ description: 'why (escalating) or a remark' })
+  @ApiPropertyOptional({ type: String, description: 'why (escalating) or a remark' })
   @IsOptional()
   @TrimToNull()
   @IsString()
