@@ -9,6 +9,7 @@ import {
 import { IsDateString, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { TrimToNull } from '../../../common/validation/validators';
 import type { Activity } from '../activity.entity';
+import { AtDistrictDay } from '../../../common/validation/district-day';
 
 /** Kinds a person logs; stage changes, scans and interests are written by the system. */
 export const LOGGABLE_KINDS = [
@@ -31,7 +32,7 @@ export class CreateActivityDto {
   @ApiProperty({ enum: SUBJECT_TYPES }) @IsIn(SUBJECT_TYPES) subjectType: SubjectType;
   @ApiProperty() @IsUUID() subjectId: string;
   @ApiProperty({ enum: LOGGABLE_KINDS }) @IsIn(LOGGABLE_KINDS) kind: ActivityKind;
-  @ApiProperty({ example: '2026-11-20T10:00:00+08:00' }) @IsDateString() occurredAt: string;
+  @ApiProperty({ example: '2026-11-20T10:00:00+08:00' }) @AtDistrictDay() @IsDateString() occurredAt: string;
   @ApiProperty({ example: '电话沟通投资意向，对方关注标准厂房' })
   @IsString()
   @IsNotEmpty()
@@ -55,6 +56,7 @@ export class CreateActivityDto {
     description: "sets the lead's next follow-up date at the same time",
   })
   @IsOptional()
+  @AtDistrictDay()
   @IsDateString()
   nextFollowUpAt?: string | null;
 }

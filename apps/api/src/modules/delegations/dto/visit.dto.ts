@@ -17,6 +17,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { IsChinaMobile, TrimToNull } from '../../../common/validation/validators';
+import { AtDistrictDay } from '../../../common/validation/district-day';
 
 const MAX_WAN = 100_000_000;
 const OptionalNotNull = () => ValidateIf((_: object, value: unknown) => value !== undefined);
@@ -28,6 +29,7 @@ export class CreateVisitDto {
     example: '2026-12-02T10:00:00+08:00',
     description: "on one of the trip's days (China time), else 400 naming visitedAt",
   })
+  @AtDistrictDay()
   @IsDateString()
   visitedAt: string;
 
@@ -75,6 +77,7 @@ export class CreateVisitDto {
 export class UpdateVisitDto {
   @ApiPropertyOptional({ description: "on one of the trip's days" })
   @OptionalNotNull()
+  @AtDistrictDay()
   @IsDateString()
   visitedAt?: string;
   @ApiPropertyOptional({ type: String, nullable: true })
@@ -139,6 +142,7 @@ export class VisitLeadDto {
   @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
+  @AtDistrictDay()
   @IsDateString()
   nextFollowUpAt?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'default: the first contact met' })

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsDateString, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
+import { AtDistrictDay } from '../../../common/validation/district-day';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -40,10 +41,12 @@ export class RoadshowExportQueryDto extends ListQueryDto {
   format?: string;
   @ApiPropertyOptional({ description: 'events that end on or after this instant' })
   @IsOptional()
+  @AtDistrictDay()
   @IsDateString()
   from?: string;
   @ApiPropertyOptional({ description: 'events that start before this instant' })
   @IsOptional()
+  @AtDistrictDay()
   @IsDateString()
   to?: string;
   @ApiPropertyOptional({ example: 'automotive' }) @IsOptional() @IsString() @MaxLength(48) chainCode?: string;

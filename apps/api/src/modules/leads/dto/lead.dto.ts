@@ -21,6 +21,7 @@ import { ListQueryDto } from '../../../common/pagination/list-query.dto';
 import { IsChinaMobile, TrimToNull } from '../../../common/validation/validators';
 import { ProjectResponseDto } from '../../projects/dto/project.dto';
 import type { Lead } from '../lead.entity';
+import { AtDistrictDay } from '../../../common/validation/district-day';
 
 const MAX_WAN = 100_000_000; // 1 万亿元: beyond any real project
 
@@ -52,7 +53,11 @@ export class CreateLeadDto {
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true })
   chainNodeIds?: string[];
-  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsDateString() nextFollowUpAt?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @AtDistrictDay()
+  @IsDateString()
+  nextFollowUpAt?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @TrimToNull()
@@ -105,6 +110,7 @@ export class UpdateLeadDto {
   @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
+  @AtDistrictDay()
   @IsDateString()
   nextFollowUpAt?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true })
@@ -164,8 +170,12 @@ export class LeadListQueryDto extends ListQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() ownerId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() teamId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() companyId?: string;
-  @ApiPropertyOptional({ description: 'created on or after' }) @IsOptional() @IsDateString() from?: string;
-  @ApiPropertyOptional({ description: 'created before' }) @IsOptional() @IsDateString() to?: string;
+  @ApiPropertyOptional({ description: 'created on or after' })
+  @IsOptional()
+  @AtDistrictDay()
+  @IsDateString()
+  from?: string;
+  @ApiPropertyOptional({ description: 'created before' }) @IsOptional() @AtDistrictDay() @IsDateString() to?: string;
   @ApiPropertyOptional({ description: 'only leads whose next follow-up is past' })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))

@@ -34,6 +34,7 @@ import {
 } from 'class-validator';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
 import { IsUscc, TrimToNull } from '../../../common/validation/validators';
+import { AtDistrictDay } from '../../../common/validation/district-day';
 
 const MAX_WAN = 100_000_000;
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -189,8 +190,12 @@ export class ProjectListQueryDto extends ListQueryDto {
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() isKey?: boolean;
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() stalled?: boolean;
   @ApiPropertyOptional({ enum: CAPITAL_ORIGINS }) @IsOptional() @IsIn(CAPITAL_ORIGINS) capitalOrigin?: CapitalOrigin;
-  @ApiPropertyOptional({ description: 'created on or after' }) @IsOptional() @IsDateString() from?: string;
-  @ApiPropertyOptional({ description: 'created before' }) @IsOptional() @IsDateString() to?: string;
+  @ApiPropertyOptional({ description: 'created on or after' })
+  @IsOptional()
+  @AtDistrictDay()
+  @IsDateString()
+  from?: string;
+  @ApiPropertyOptional({ description: 'created before' }) @IsOptional() @AtDistrictDay() @IsDateString() to?: string;
   @ApiPropertyOptional({
     enum: PROJECT_STAGES,
     description:
@@ -201,10 +206,12 @@ export class ProjectListQueryDto extends ListQueryDto {
   reachedStage?: ProjectStage;
   @ApiPropertyOptional({ description: 'reached on or after (with reachedStage)' })
   @IsOptional()
+  @AtDistrictDay()
   @IsDateString()
   reachedFrom?: string;
   @ApiPropertyOptional({ description: 'reached before (with reachedStage)' })
   @IsOptional()
+  @AtDistrictDay()
   @IsDateString()
   reachedTo?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() deleted?: boolean;

@@ -40,6 +40,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
+import { AtDistrictDay } from '../../../common/validation/district-day';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** Optional, but when given it may not be null (for fields the database requires). */
@@ -130,6 +131,7 @@ export class CreatePromoProjectDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'the card goes down by itself at this time' })
   @IsOptional()
+  @AtDistrictDay()
   @IsDateString({ strict: true })
   expiresAt?: string | null;
 }
@@ -217,6 +219,7 @@ export class UpdatePromoProjectDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'applies at once, without review' })
   @IsOptional()
+  @AtDistrictDay()
   @IsDateString({ strict: true })
   expiresAt?: string | null;
 

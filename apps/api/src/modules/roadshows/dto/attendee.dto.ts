@@ -16,6 +16,7 @@ import {
 import { TrimToNull } from '../../../common/validation/validators';
 import { CreateCompanyDto } from '../../companies/dto/company.dto';
 import { CreateContactDto } from '../../companies/dto/contact.dto';
+import { AtDistrictDay } from '../../../common/validation/district-day';
 
 export class AddAttendeeDto {
   @ApiPropertyOptional({
@@ -61,6 +62,7 @@ export class AddAttendeeDto {
     description: 'check in at the same time (a walk-in at the door): an instant on the event’s days',
   })
   @IsOptional()
+  @AtDistrictDay()
   @IsDateString()
   checkedInAt?: string;
 
@@ -96,6 +98,7 @@ export class UpdateAttendeeDto {
 export class CheckInDto {
   @ApiPropertyOptional({ description: 'default: now. Must fall on one of the event’s days (China time)' })
   @IsOptional()
+  @AtDistrictDay()
   @IsDateString()
   checkedInAt?: string;
 }

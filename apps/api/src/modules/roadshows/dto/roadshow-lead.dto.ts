@@ -19,6 +19,7 @@ import {
 } from 'class-validator';
 import { IsChinaMobile, TrimToNull } from '../../../common/validation/validators';
 import { MAX_WAN } from './roadshow.dto';
+import { AtDistrictDay } from '../../../common/validation/district-day';
 
 /** A lead met at the event, logged in a few seconds: everything but a name or a company is optional. */
 export class RoadshowLeadDto {
@@ -55,6 +56,7 @@ export class RoadshowLeadDto {
   @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
+  @AtDistrictDay()
   @IsDateString()
   nextFollowUpAt?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true })

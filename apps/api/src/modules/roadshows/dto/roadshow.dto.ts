@@ -32,6 +32,7 @@ import {
 } from 'class-validator';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
 import { TrimToNull } from '../../../common/validation/validators';
+import { AtDistrictDay } from '../../../common/validation/district-day';
 
 export const MAX_WAN = 100_000_000;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -64,10 +65,12 @@ export class CreateRoadshowDto {
   venue?: string | null;
 
   @ApiProperty({ example: '2026-12-10T09:00:00+08:00', description: 'ISO 8601 with offset' })
+  @AtDistrictDay()
   @IsDateString()
   startsAt: string;
 
   @ApiProperty({ example: '2026-12-10T17:00:00+08:00', description: 'not before startsAt, else 400 naming endsAt' })
+  @AtDistrictDay()
   @IsDateString()
   endsAt: string;
 
@@ -157,9 +160,10 @@ export class UpdateRoadshowDto {
   @IsString()
   @MaxLength(200)
   venue?: string | null;
-  @ApiPropertyOptional() @OptionalNotNull() @IsDateString() startsAt?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @AtDistrictDay() @IsDateString() startsAt?: string;
   @ApiPropertyOptional({ description: 'checked against the new or stored startsAt' })
   @OptionalNotNull()
+  @AtDistrictDay()
   @IsDateString()
   endsAt?: string;
   @ApiPropertyOptional({ enum: ROADSHOW_FORMATS }) @OptionalNotNull() @IsIn(ROADSHOW_FORMATS) format?: RoadshowFormat;
@@ -225,10 +229,12 @@ export class RoadshowListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: ROADSHOW_FORMATS }) @IsOptional() @IsIn(ROADSHOW_FORMATS) format?: RoadshowFormat;
   @ApiPropertyOptional({ description: 'events that end on or after this instant' })
   @IsOptional()
+  @AtDistrictDay()
   @IsDateString()
   from?: string;
   @ApiPropertyOptional({ description: 'events that start before this instant' })
   @IsOptional()
+  @AtDistrictDay()
   @IsDateString()
   to?: string;
   @ApiPropertyOptional({ example: 'automotive' }) @IsOptional() @IsString() @MaxLength(48) chainCode?: string;
@@ -243,12 +249,14 @@ export class RoadshowListQueryDto extends ListQueryDto {
 
 export class CalendarQueryDto {
   @ApiProperty({ example: '2026-12-01T00:00:00+08:00', description: 'range start (inclusive)' })
+  @AtDistrictDay()
   @IsDateString()
   from: string;
   @ApiProperty({
     example: '2027-01-01T00:00:00+08:00',
     description: 'range end (exclusive); at most 366 days after from',
   })
+  @AtDistrictDay()
   @IsDateString()
   to: string;
 }

@@ -34,6 +34,7 @@ import {
 } from 'class-validator';
 import { ListQueryDto } from '../../../../common/pagination/list-query.dto';
 import { IsChinaMobile, TrimToNull } from '../../../../common/validation/validators';
+import { AtDistrictDay } from '../../../../common/validation/district-day';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -55,6 +56,7 @@ export class CreateRequestDto {
     description: 'the deadline; on creation it defaults to the category’s days (see GET /api/requests/categories)',
   })
   @IsOptional()
+  @AtDistrictDay()
   @IsDateString()
   dueAt?: string;
   @ApiPropertyOptional({ type: String, nullable: true })
@@ -90,6 +92,7 @@ export class RouteRequestDto {
   orgUnitId: string;
   @ApiPropertyOptional({ description: 'a new deadline; required when routing an escalated request again' })
   @IsOptional()
+  @AtDistrictDay()
   @IsDateString()
   dueAt?: string;
   @ApiPropertyOptional({ type: String, description: 'a word for the department, written to the company’s timeline' })
@@ -135,8 +138,16 @@ export class RequestListQueryDto extends ListQueryDto {
   @Transform(toBool)
   @IsBoolean()
   overdue?: boolean;
-  @ApiPropertyOptional({ description: 'submitted on or after (ISO time)' }) @IsOptional() @IsDateString() from?: string;
-  @ApiPropertyOptional({ description: 'submitted before (ISO time)' }) @IsOptional() @IsDateString() to?: string;
+  @ApiPropertyOptional({ description: 'submitted on or after (ISO time)' })
+  @IsOptional()
+  @AtDistrictDay()
+  @IsDateString()
+  from?: string;
+  @ApiPropertyOptional({ description: 'submitted before (ISO time)' })
+  @IsOptional()
+  @AtDistrictDay()
+  @IsDateString()
+  to?: string;
 }
 
 export class RequestStatsQueryDto {
