@@ -12,6 +12,8 @@ import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { createValidationPipe } from './common/errors/validation';
 import { clientErrorHandler, installInputGuard, routerRefusal } from './common/http/input-guard';
+import { finishDocument } from './common/openapi/finish-document';
+import { registerSiteIcon } from './common/http/site-icon';
 import { RequestLogs, requestIdOf, rootLogger } from './common/logging/logger.options';
 import { appConfig } from './config/app.config';
 
@@ -54,27 +56,43 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(spaFallback(config.webDistDir)));
   // No enableShutdownHooks(): main.ts owns SIGTERM/SIGINT and calls app.close() once.
-  setUpOpenApi(app);
+  setUpOpenApi(app, config.publicBaseUrl);
 
+  registerSiteIcon(fastify);
   if (existsSync(join(config.webDistDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: config.webDistDir, prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: config.webDistDir,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+      // The build writes .br and .gz beside each asset (vite.config.mts): sent as the browser accepts.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => void reply.header('cache-control', consoleCacheControl(path)),
+    });
   }
   return app;
 }
 
-function setUpOpenApi(app: INestApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('连桥 Lianqiao API')
-      .setDescription(
-        '招商 CRM: chains, companies, leads, projects, roadshows, cards. Errors: {statusCode, error, code, message, details?: [{field, message, meta?}]}; code is stable (input.invalid, record.stale, …).',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+function setUpOpenApi(app: INestApplication, publicBaseUrl: string | null): void {
+  const builder = new DocumentBuilder()
+    .setTitle('连桥 Lianqiao API')
+    .setDescription(
+      '招商 CRM: chains, companies, leads, projects, roadshows, cards. Errors: ApiErrorBody {statusCode, error, code, message, details?: [{field, message, meta?}]}; code is stable (input.invalid, record.stale, …).',
+    )
+    .setVersion('1')
+    .addBearerAuth()
+    .addServer('/', 'this server');
+  if (publicBaseUrl) builder.addServer(publicBaseUrl.replace(/\/+$/, ''), 'PUBLIC_BASE_URL');
+  const document = finishDocument(app, SwaggerModule.createDocument(app, builder.build()));
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
+}
+
+/** Content-hashed assets never change under their name; index.html names the current ones. */
+function consoleCacheControl(path: string): string {
+  const file = path.replace(/\.(br|gz)$/, '');
+  if (/[\\/]assets[\\/]/.test(file)) return 'public, max-age=31536000, immutable';
+  return file.endsWith('.html') ? 'no-cache' : 'public, max-age=3600';
 }
 
 /**

@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { createApp } from './app.factory';
 import { appConfig } from './config/app.config';
 import { authConfig } from './config/auth.config';
+import { shareAddressLine } from './config/share-address';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres';
 import { DEMO_MARK, demoSeedWanted } from './database/seeds/demo.seed';
 import { runStartupSeeds } from './database/seeds/startup';
@@ -87,6 +88,7 @@ async function bootstrap(): Promise<void> {
     '  连桥 Lianqiao is running',
     `  Console:   ${address}/`,
     `  API docs:  ${address}/api/docs`,
+    shareAddressLine((nest.getHttpServer().address() as { port: number }).port, app.publicBaseUrl, app.host),
     `  Database:  ${embedded ? `embedded PostgreSQL (${relative(process.cwd(), join(app.dataDir, 'pg')) || '.'}, port ${embedded.port})` : 'DATABASE_URL'}`,
     seeded.admin.password
       ? `  First admin login:  ${seeded.admin.username} / ${seeded.admin.password}` +

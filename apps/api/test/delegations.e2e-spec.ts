@@ -665,10 +665,12 @@ describe('delegations: trips and receptions, visits, leads, the trip report and 
         '下一步',
         '线索',
       ]);
+      // Date cells at the district's wall clock (exceljs reads them back as Dates with those UTC fields).
+      expect([sheet.getCell('B4').numFmt, sheet.getCell('C4').numFmt]).toEqual(['yyyy-mm-dd', 'hh:mm']);
       expect(row(4)).toEqual([
         1,
-        '2026-12-01',
-        '10:00',
+        new Date('2026-12-01T00:00:00Z'),
+        new Date('2026-12-01T10:00:00Z'),
         '合肥',
         '蔚来汽车科技（安徽）有限公司',
         '郑总（供应链副总裁）',
@@ -679,8 +681,8 @@ describe('delegations: trips and receptions, visits, leads, the trip report and 
       ]);
       expect(row(5)).toEqual([
         2,
-        '2026-12-02',
-        '09:00',
+        new Date('2026-12-02T00:00:00Z'),
+        new Date('2026-12-02T09:00:00Z'),
         '合肥',
         '蔚来汽车科技（安徽）有限公司',
         '',
@@ -691,8 +693,8 @@ describe('delegations: trips and receptions, visits, leads, the trip report and 
       ]);
       expect(row(6)).toEqual([
         3,
-        '2026-12-02',
-        '14:30',
+        new Date('2026-12-02T00:00:00Z'),
+        new Date('2026-12-02T14:30:00Z'),
         '上海',
         '上海捷氢科技股份有限公司',
         '王总',

@@ -94,6 +94,51 @@ describe('exports', () => {
       ]).toEqual(['批量线索2', '回归招商', '意向明确', 'dash.a', '汽车专班', 20]);
     });
 
+    it('writes times as date cells at the district’s wall clock, and the same wall clock in CSV', async () => {
+      const lead = await t.post(
+        '/api/leads',
+        { name: '时间格式线索', source: 'online', nextFollowUpAt: '2026-12-10T01:30:00Z' },
+        f.staffA.token,
+      );
+      expect(lead.status).toBe(201);
+      const before = Date.now();
+      const sheet = await sheetOf(
+        (await download(`/api/exports/leads.xlsx?q=${encodeURIComponent('时间格式线索')}`, f.staffA.token)).raw,
+      );
+      const header = Array.from({ length: sheet.columnCount }, (_, i) => String(sheet.getRow(1).getCell(i + 1).value));
+      const cell = (name: string) => sheet.getRow(2).getCell(header.indexOf(name) + 1);
+      expect(sheet.rowCount).toBe(2);
+      // 01:30 UTC is 09:30 in Asia/Shanghai: what an office in the district expects to read.
+      expect([cell('下次跟进日期').type, cell('下次跟进日期').value, cell('下次跟进日期').numFmt]).toEqual([
+        ExcelJS.ValueType.Date,
+        new Date('2026-12-10T09:30:00Z'),
+        'yyyy-mm-dd hh:mm',
+      ]);
+      const created = cell('创建时间').value as Date;
+      expect(cell('创建时间').type).toBe(ExcelJS.ValueType.Date);
+      // Created just now: the wall clock is 8 hours ahead of UTC, to the second.
+      expect(Math.abs(created.getTime() - (before + 8 * 3_600_000))).toBeLessThan(60_000);
+      const csv = csvRows(
+        (await download(`/api/exports/leads.csv?q=${encodeURIComponent('时间格式线索')}`, f.staffA.token)).raw,
+      );
+      expect(csv[1]).toContain(',2026-12-10 09:30,');
+    });
+
+    it('reads a day given for an instant as the district’s day, through the API as through an import', async () => {
+      const lead = await t.post(
+        '/api/leads',
+        { name: '按日跟进线索', source: 'online', nextFollowUpAt: '2026-12-11' },
+        f.staffA.token,
+      );
+      expect(lead.status).toBe(201);
+      // Midnight in Asia/Shanghai, which is 16:00 UTC the day before — not UTC midnight (08:00 in the district).
+      expect(Date.parse(lead.body.nextFollowUpAt)).toBe(Date.parse('2026-12-10T16:00:00Z'));
+      const sheet = await sheetOf(
+        (await download(`/api/exports/leads.xlsx?q=${encodeURIComponent('按日跟进线索')}`, f.staffA.token)).raw,
+      );
+      expect(sheet.getRow(2).getCell(11).value).toEqual(new Date('2026-12-11T00:00:00Z'));
+    });
+
     it('gives staff only what their list shows them', async () => {
       const res = await download('/api/exports/leads.csv', f.staffB.token);
       const rows = csvRows(res.raw);
@@ -141,7 +186,18 @@ describe('exports', () => {
         cell('资本来源'),
         cell('签约日期'),
         cell('开工日期'),
-      ]).toEqual(['动力电池项目', '已开工', 80000, 50000, 20000, '内资', '2026-03-15', '2026-06-01']);
+      ]).toEqual([
+        '动力电池项目',
+        '已开工',
+        80000,
+        50000,
+        20000,
+        '内资',
+        // Date cells on the district's day (exceljs reads a serial date back as that day's UTC midnight).
+        new Date('2026-03-15T00:00:00Z'),
+        new Date('2026-06-01T00:00:00Z'),
+      ]);
+      expect(row.getCell(header.indexOf('签约日期') + 1).numFmt).toBe('yyyy-mm-dd');
       expect(String(cell('产业链环节'))).toMatch(/^汽车\//);
     });
 

@@ -6,6 +6,7 @@ import { createTestDatabase } from '../../../tools/test-database';
 import { createApp } from '../src/app.factory';
 import { Team } from '../src/modules/org/team.entity';
 import { UsersService } from '../src/modules/users/users.service';
+import { ResponseContract } from './openapi-validator';
 
 export const TEST_PASSWORD = 'Test-pass-2026';
 
@@ -36,6 +37,7 @@ export class TestApp {
     readonly app: NestFastifyApplication,
     readonly dataSource: DataSource,
     private readonly dropDatabase: () => Promise<void>,
+    private readonly contract: ResponseContract,
   ) {}
 
   static async start(label: string, env: Record<string, string> = {}): Promise<TestApp> {
@@ -46,7 +48,8 @@ export class TestApp {
     const app = await createApp({ logger: false });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
-    return new TestApp(app, app.get<DataSource>(getDataSourceToken()), db.drop);
+    const document = (await app.inject({ method: 'GET', url: '/api/docs-json' })).json();
+    return new TestApp(app, app.get<DataSource>(getDataSourceToken()), db.drop, new ResponseContract(document));
   }
 
   async close(): Promise<void> {
@@ -63,8 +66,13 @@ export class TestApp {
       headers,
       ...(options.body !== undefined ? { payload: options.body as object } : {}),
     });
-    const isJson = (response.headers['content-type'] ?? '').toString().includes('json');
-    return { status: response.statusCode, body: isJson ? response.json() : response.body, headers: response.headers };
+    const contentType = (response.headers['content-type'] ?? '').toString();
+    const body = contentType.includes('json') ? response.json() : response.body;
+    // Every response a test sees must be what the OpenAPI document says of that route and status.
+    const mismatches = this.contract.check(method, url, response.statusCode, contentType, body);
+    if (mismatches.length)
+      throw new Error(`The response does not match the OpenAPI document:\n${mismatches.join('\n')}`);
+    return { status: response.statusCode, body, headers: response.headers };
   }
 
   get = (url: string, token?: string) => this.request('GET', url, { token });

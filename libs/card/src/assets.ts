@@ -73,3 +73,11 @@ else{say(msg,(body&&body.message)||"提交失败，请稍后再试。");}};
 if(btn){btn.disabled=true;}say(msg,"正在提交…");x.send(JSON.stringify(data));return false;};}
 if(f&&f.getAttribute("data-preview")){f.onsubmit=function(){say(msg,"预览中，表单不会提交。");return false;};}
 })();`;
+
+/** The site's icon (the console's and the card pages'): served as /favicon.svg, and as /favicon.ico for what asks for that. */
+export const SITE_ICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="#1f5fbf"/><path d="M12 42c6-12 14-18 20-18s14 6 20 18" fill="none" stroke="#fff" stroke-width="5" stroke-linecap="round"/><path d="M20 42V32M32 42V26M44 42V32" stroke="#fff" stroke-width="4" stroke-linecap="round"/></svg>';
+
+/** The icon links of every page the server renders. */
+export const ICON_LINKS =
+  '<link rel="icon" href="/favicon.ico" sizes="32x32"><link rel="icon" href="/favicon.svg" type="image/svg+xml">';

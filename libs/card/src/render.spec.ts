@@ -128,6 +128,13 @@ describe('keyFigures', () => {
 describe(renderCardPage.name, () => {
   const options = { baseUrl: 'https://zs.example.gov.cn', referralCode: 'abc23456' };
 
+  it('links the site icon, so a phone asks for an icon that exists (not a 404 on every open)', () => {
+    for (const html of [renderCardPage(card(), options), renderGonePage('示范区')]) {
+      expect(html).toContain('<link rel="icon" href="/favicon.ico" sizes="32x32">');
+      expect(html).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
+    }
+  });
+
   it('draws the card with its figures, contact, form and share tags', () => {
     const html = renderCardPage(card(), options);
     expect(html.startsWith('<!doctype html><html lang="zh-CN">')).toBe(true);
@@ -174,9 +181,11 @@ describe(renderCardPage.name, () => {
       '/c/img/g1-md.webp',
     ]);
     const links = elements.map((e) => e.attributes.href ?? e.attributes.action).filter(Boolean);
-    expect(links.filter((h) => !/^(https:\/\/zs\.example\.gov\.cn\/|\/api\/public\/|#|tel:[\d+]*$)/.test(h))).toEqual(
-      [],
-    );
+    expect(
+      links.filter(
+        (h) => !/^(https:\/\/zs\.example\.gov\.cn\/|\/api\/public\/|\/favicon\.(ico|svg)$|#|tel:[\d+]*$)/.test(h),
+      ),
+    ).toEqual([]);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 

@@ -1,5 +1,5 @@
 import type { CardImage, PublicCardDto } from '@lianqiao/contracts';
-import { CARD_CSS, CARD_SCRIPT } from './assets';
+import { CARD_CSS, CARD_SCRIPT, ICON_LINKS } from './assets';
 import { escapeHtml, plainText, safeRichText } from './escape';
 import { keyFigures } from './figures';
 
@@ -54,6 +54,7 @@ export function renderCardPage(card: PublicCardDto, options: CardPageOptions): s
       : '',
     '<meta name="twitter:card" content="summary_large_image">',
     `<link rel="canonical" href="${escapeHtml(canonical)}">`,
+    ICON_LINKS,
     `<style>${CARD_CSS}</style></head>`,
   ];
 
@@ -165,6 +166,7 @@ export function renderNoticePage(options: NoticePageOptions): string {
     '<meta name="viewport" content="width=device-width,initial-scale=1">',
     '<meta name="robots" content="noindex">',
     `<title>${escapeHtml(options.title)} · ${escapeHtml(options.districtName)}招商推介</title>`,
+    ICON_LINKS,
     `<style>${CARD_CSS}</style></head><body><div class="wrap">`,
     `<header class="hd"><span class="tag">招商推介</span><span>${escapeHtml(options.districtName)}</span></header>`,
     `<main class="notice"><h1>${escapeHtml(options.title)}</h1><p>${escapeHtml(options.message)}</p>`,

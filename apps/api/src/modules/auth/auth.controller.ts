@@ -18,6 +18,7 @@ export class AuthController {
 
   @Public()
   @Post('login')
+  @ApiOperation({ summary: 'Sign in with username and password: an access token and the user' })
   @HttpCode(200)
   @ApiOkResponse({ type: TokensResponseDto })
   login(@Body() dto: LoginDto, @Req() request: FastifyRequest) {
@@ -26,6 +27,7 @@ export class AuthController {
 
   @Public()
   @Post('refresh')
+  @ApiOperation({ summary: 'A new access token for a refresh token' })
   @HttpCode(200)
   @ApiOperation({
     summary: 'New tokens for the refresh token, which is spent by it',
@@ -39,6 +41,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @ApiOperation({ summary: 'End the current session' })
   @HttpCode(204)
   @ApiBearerAuth()
   async logout(@CurrentUser() user: AuthUser) {
@@ -46,6 +49,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiOperation({ summary: 'The signed-in user, with role and team' })
   @ApiBearerAuth()
   @ApiOkResponse({ type: UserResponseDto })
   async me(@CurrentUser() user: AuthUser) {
@@ -53,6 +57,7 @@ export class AuthController {
   }
 
   @Patch('me')
+  @ApiOperation({ summary: 'Change the signed-in user’s own profile' })
   @ApiBearerAuth()
   @ApiOkResponse({ type: UserResponseDto })
   async updateMe(@CurrentUser() user: AuthUser, @Body() dto: UpdateMeDto) {
@@ -65,6 +70,7 @@ export class AuthController {
   }
 
   @Post('me/password')
+  @ApiOperation({ summary: 'Change the signed-in user’s password' })
   @HttpCode(204)
   @ApiOperation({
     summary: "Change one's own password",

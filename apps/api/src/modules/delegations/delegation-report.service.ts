@@ -13,6 +13,7 @@ import {
   type YieldRow,
 } from '../attribution/yield-sql';
 import { Contact } from '../companies/contact.entity';
+import { DATE_FORMAT, districtTime, districtWallClock } from '../exports/table-writer';
 import { Lead } from '../leads/lead.entity';
 import { Team } from '../org/team.entity';
 import { DelegationVisit } from './delegation-visit.entity';
@@ -165,13 +166,8 @@ export class DelegationReportService {
         .join('、');
       const row = sheet.addRow([
         index + 1,
-        v.date,
-        new Date(v.visitedAt).toLocaleTimeString('zh-CN', {
-          timeZone: 'Asia/Shanghai',
-          hour: '2-digit',
-          minute: '2-digit',
-          hour12: false,
-        }),
+        districtTime(v.date),
+        districtWallClock(v.visitedAt),
         v.companyCity ?? '',
         v.companyName,
         met,
@@ -183,6 +179,8 @@ export class DelegationReportService {
           : '',
       ]);
       styleBody(row);
+      row.getCell(2).numFmt = DATE_FORMAT;
+      row.getCell(3).numFmt = 'hh:mm';
     });
 
     const t = report.totals;

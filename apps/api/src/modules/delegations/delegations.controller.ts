@@ -74,6 +74,7 @@ export class DelegationsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One delegation' })
   @ApiOkResponse({ type: DelegationResponseDto })
   @ApiNotFoundResponse({ description: 'deleted or out of sight' })
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<DelegationResponseDto> {
@@ -105,8 +106,9 @@ export class DelegationsController {
   }
 
   @Post(':id/restore')
+  @ApiOperation({ summary: 'Restore a deleted delegation (admin)' })
   @Roles('admin')
-  @ApiOkResponse({ type: DelegationResponseDto })
+  @ApiCreatedResponse({ type: DelegationResponseDto })
   async restore(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<DelegationResponseDto> {
     return this.delegations.toDto(await this.delegations.restore(user, id));
   }
@@ -150,6 +152,7 @@ export class DelegationsController {
   }
 
   @Get(':id/visits')
+  @ApiOperation({ summary: 'A delegation’s visits' })
   @ApiOkResponse({ type: VisitListResponseDto })
   async listVisits(
     @CurrentUser() user: AuthUser,
@@ -187,6 +190,7 @@ export class DelegationsController {
   }
 
   @Delete(':id/visits/:visitId')
+  @ApiOperation({ summary: 'Remove a visit' })
   @HttpCode(204)
   @ApiNoContentResponse()
   async removeVisit(

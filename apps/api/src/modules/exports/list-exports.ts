@@ -16,7 +16,14 @@ import { seesAllTeams, type AuthUser } from '../../common/auth/auth-user';
 import { ApiError } from '../../common/errors/api-error';
 import { parseSort } from '../../common/pagination/cursor';
 import { escapeLike } from '../../common/persistence/search';
-import type { Cell, TableColumn } from './table-writer';
+import {
+  DATE_FORMAT,
+  DATE_TIME_FORMAT,
+  districtTime,
+  districtTimeSql,
+  type Cell,
+  type TableColumn,
+} from './table-writer';
 import { stalledSql } from '../projects/project-sql';
 
 /** Chain-segment and team names, loaded once per export (tens to hundreds of rows). */
@@ -35,7 +42,6 @@ export interface ExportPlan {
 }
 
 const WAN = '#,##0';
-const china = (column: string) => `to_char(${column} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')`;
 const day = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const text = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
@@ -86,13 +92,13 @@ export function leadsPlan(
       team_id: 'lead.team_id',
       estimated_wan: 'lead.estimated_wan',
       chain_node_ids: 'lead.chain_node_ids',
-      next_follow_up: china('lead.next_follow_up_at'),
+      next_follow_up: districtTimeSql('lead.next_follow_up_at'),
       contact_name: 'lead.contact_name',
       contact_mobile: 'lead.contact_mobile',
       invalid_reason: 'lead.invalid_reason',
       notes: 'lead.notes',
-      first_response: china('lead.first_response_at'),
-      created: china('lead.created_at'),
+      first_response: districtTimeSql('lead.first_response_at'),
+      created: districtTimeSql('lead.created_at'),
     },
     {
       column: `lead.${snake(sort.field)}`,
@@ -115,13 +121,13 @@ export function leadsPlan(
       { header: '专班', width: 16 },
       { header: '预计投资(万元)', width: 15, numFmt: WAN },
       { header: '产业链环节', width: 24 },
-      { header: '下次跟进日期', width: 17 },
+      { header: '下次跟进日期', width: 17, numFmt: DATE_TIME_FORMAT },
       { header: '联系人', width: 10 },
       { header: '联系电话', width: 14 },
       { header: '无效原因', width: 20 },
       { header: '备注', width: 30 },
-      { header: '首次响应时间', width: 17 },
-      { header: '创建时间', width: 17 },
+      { header: '首次响应时间', width: 17, numFmt: DATE_TIME_FORMAT },
+      { header: '创建时间', width: 17, numFmt: DATE_TIME_FORMAT },
       { header: '线索ID', width: 38 },
     ],
     row: (r, lookups) => [
@@ -135,13 +141,13 @@ export function leadsPlan(
       lookups.teamName(r.team_id as string | null),
       num(r.estimated_wan),
       nodes(r.chain_node_ids, lookups),
-      text(r.next_follow_up),
+      districtTime(r.next_follow_up),
       text(r.contact_name),
       text(r.contact_mobile),
       text(r.invalid_reason),
       text(r.notes),
-      text(r.first_response),
-      text(r.created),
+      districtTime(r.first_response),
+      districtTime(r.created),
       text(r.id),
     ],
   };
@@ -190,8 +196,8 @@ export function projectsPlan(
       producing_at: day('project.producing_at'),
       lead_source: 'project.lead_source',
       stalled: stalledSql(stalledDays),
-      last_progress: china('project.last_progress_at'),
-      created: china('project.created_at'),
+      last_progress: districtTimeSql('project.last_progress_at'),
+      created: districtTimeSql('project.created_at'),
     },
     {
       column: `project.${snake(sort.field)}`,
@@ -229,14 +235,14 @@ export function projectsPlan(
       { header: '预计年产值(万元)', width: 14, numFmt: WAN },
       { header: '预计年税收(万元)', width: 14, numFmt: WAN },
       { header: '产业链环节', width: 24 },
-      { header: '签约日期', width: 12 },
+      { header: '签约日期', width: 12, numFmt: DATE_FORMAT },
       { header: '落地企业信用代码', width: 21 },
-      { header: '开工日期', width: 12 },
-      { header: '投产日期', width: 12 },
+      { header: '开工日期', width: 12, numFmt: DATE_FORMAT },
+      { header: '投产日期', width: 12, numFmt: DATE_FORMAT },
       { header: '线索来源', width: 12 },
       { header: '是否停滞', width: 9 },
-      { header: '最近进展', width: 17 },
-      { header: '创建时间', width: 17 },
+      { header: '最近进展', width: 17, numFmt: DATE_TIME_FORMAT },
+      { header: '创建时间', width: 17, numFmt: DATE_TIME_FORMAT },
       { header: '项目ID', width: 38 },
     ],
     row: (r, lookups) => [
@@ -265,14 +271,14 @@ export function projectsPlan(
       num(r.output),
       num(r.tax),
       nodes(r.chain_node_ids, lookups),
-      text(r.signed_at),
+      districtTime(r.signed_at),
       text(r.local_uscc),
-      text(r.started_at),
-      text(r.producing_at),
+      districtTime(r.started_at),
+      districtTime(r.producing_at),
       r.lead_source ? LEAD_SOURCE_LABELS[r.lead_source as LeadSource] : null,
       yesNo(r.stalled),
-      text(r.last_progress),
-      text(r.created),
+      districtTime(r.last_progress),
+      districtTime(r.created),
       text(r.id),
     ],
   };
@@ -299,7 +305,7 @@ export function companiesPlan(qb: SelectQueryBuilder<ObjectLiteral>, sortRaw: st
       is_target: 'company.is_target',
       is_chain_leader: 'company.is_chain_leader',
       notes: 'company.notes',
-      created: china('company.created_at'),
+      created: districtTimeSql('company.created_at'),
     },
     { column: `company.${snake(sort.field)}`, direction: sort.direction === 'asc' ? 'ASC' : 'DESC' },
   );
@@ -319,7 +325,7 @@ export function companiesPlan(qb: SelectQueryBuilder<ObjectLiteral>, sortRaw: st
       { header: '目标企业', width: 9 },
       { header: '链主企业', width: 9 },
       { header: '备注', width: 30 },
-      { header: '创建时间', width: 17 },
+      { header: '创建时间', width: 17, numFmt: DATE_TIME_FORMAT },
       { header: '企业ID', width: 38 },
     ],
     row: (r, lookups) => [
@@ -334,7 +340,7 @@ export function companiesPlan(qb: SelectQueryBuilder<ObjectLiteral>, sortRaw: st
       yesNo(r.is_target),
       yesNo(r.is_chain_leader),
       text(r.notes),
-      text(r.created),
+      districtTime(r.created),
       text(r.id),
     ],
   };
@@ -388,8 +394,8 @@ export function roadshowsPlan(user: AuthUser, query: RoadshowFilters): ExportPla
   const dir = sort.direction === 'asc' ? 'ASC' : 'DESC';
   return {
     label: '推介会',
-    sql: `SELECT r.id, r.name, r.city, r.venue, ${china('r.starts_at')} AS starts, ${china('r.ends_at')} AS ends, r.format,
-                 r.budget_wan, o.display_name AS owner_name, r.team_id, ${china('r.created_at')} AS created
+    sql: `SELECT r.id, r.name, r.city, r.venue, ${districtTimeSql('r.starts_at')} AS starts, ${districtTimeSql('r.ends_at')} AS ends, r.format,
+                 r.budget_wan, o.display_name AS owner_name, r.team_id, ${districtTimeSql('r.created_at')} AS created
             FROM roadshows r LEFT JOIN users o ON o.id = r.owner_id
            WHERE ${where.join(' AND ')}
            ORDER BY r.${snake(sort.field)} ${dir}${sort.field === 'budgetWan' ? ' NULLS LAST' : ''}, r.id ${dir}`,
@@ -398,28 +404,28 @@ export function roadshowsPlan(user: AuthUser, query: RoadshowFilters): ExportPla
       { header: '推介会名称', width: 30 },
       { header: '城市', width: 10 },
       { header: '场地', width: 20 },
-      { header: '开始时间', width: 17 },
-      { header: '结束时间', width: 17 },
+      { header: '开始时间', width: 17, numFmt: DATE_TIME_FORMAT },
+      { header: '结束时间', width: 17, numFmt: DATE_TIME_FORMAT },
       { header: '形式', width: 10 },
       { header: '预算(万元)', width: 12, numFmt: WAN },
       { header: '负责人', width: 10 },
       { header: '专班', width: 16 },
-      { header: '创建时间', width: 17 },
+      { header: '创建时间', width: 17, numFmt: DATE_TIME_FORMAT },
       { header: '推介会ID', width: 38 },
     ],
     row: (r, lookups) => [
       text(r.name),
       text(r.city),
       text(r.venue),
-      text(r.starts),
-      text(r.ends),
+      districtTime(r.starts),
+      districtTime(r.ends),
       ({ offline: '线下', online: '屏对屏（线上）', hybrid: '线上线下结合' } as Record<string, string>)[
         r.format as string
       ] ?? text(r.format),
       num(r.budget_wan),
       text(r.owner_name),
       lookups.teamName(r.team_id as string | null),
-      text(r.created),
+      districtTime(r.created),
       text(r.id),
     ],
   };
@@ -467,7 +473,7 @@ export function delegationsPlan(user: AuthUser, query: DelegationFilters): Expor
   return {
     label: '招商小分队',
     sql: `SELECT d.id, d.name, d.direction, d.cities, ${day('d.starts_on')} AS starts, ${day('d.ends_on')} AS ends,
-                 l.display_name AS leader_name, o.display_name AS owner_name, d.team_id, d.purpose, ${china('d.created_at')} AS created
+                 l.display_name AS leader_name, o.display_name AS owner_name, d.team_id, d.purpose, ${districtTimeSql('d.created_at')} AS created
             FROM delegations d LEFT JOIN users o ON o.id = d.owner_id LEFT JOIN users l ON l.id = d.leader_id
            WHERE ${where.join(' AND ')}
            ORDER BY d.${snake(sort.field)} ${dir}, d.id ${dir}`,
@@ -476,26 +482,26 @@ export function delegationsPlan(user: AuthUser, query: DelegationFilters): Expor
       { header: '名称', width: 30 },
       { header: '方向', width: 9 },
       { header: '城市', width: 20 },
-      { header: '开始日期', width: 12 },
-      { header: '结束日期', width: 12 },
+      { header: '开始日期', width: 12, numFmt: DATE_FORMAT },
+      { header: '结束日期', width: 12, numFmt: DATE_FORMAT },
       { header: '带队领导', width: 10 },
       { header: '负责人', width: 10 },
       { header: '专班', width: 16 },
       { header: '目的', width: 30 },
-      { header: '创建时间', width: 17 },
+      { header: '创建时间', width: 17, numFmt: DATE_TIME_FORMAT },
       { header: 'ID', width: 38 },
     ],
     row: (r, lookups) => [
       text(r.name),
       r.direction === 'outbound' ? '走出去' : r.direction === 'inbound' ? '请进来' : text(r.direction),
       ((r.cities as string[] | null) ?? []).join('、') || null,
-      text(r.starts),
-      text(r.ends),
+      districtTime(r.starts),
+      districtTime(r.ends),
       text(r.leader_name),
       text(r.owner_name),
       lookups.teamName(r.team_id as string | null),
       text(r.purpose),
-      text(r.created),
+      districtTime(r.created),
       text(r.id),
     ],
   };

@@ -2,13 +2,17 @@ import * as ExcelJS from 'exceljs';
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 
-export type Cell = string | number | null;
+/**
+ * A Date cell holds the district's wall-clock time in its UTC fields (see `districtTime`): exceljs
+ * writes a Date's UTC fields as the cell's serial date, and Excel has no time zone.
+ */
+export type Cell = string | number | Date | null;
 
 export interface TableColumn {
   header: string;
   /** Excel column width in characters. */
   width: number;
-  /** Excel number format for numeric cells, e.g. '#,##0'. */
+  /** Excel number format for numeric and date cells, e.g. '#,##0' or DATE_TIME_FORMAT. */
   numFmt?: string;
 }
 
@@ -24,21 +28,46 @@ export interface TableWriter {
   end(): Promise<void>;
 }
 
+export const DATE_FORMAT = 'yyyy-mm-dd';
+export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
+
+/** PostgreSQL's text of a timestamp at the district's wall clock, for `districtTime`. */
+export const districtTimeSql = (column: string) =>
+  `to_char(${column} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD"T"HH24:MI:SS')`;
+
+/** A wall-clock text ('2026-12-08T09:30:00', or a day '2026-12-08') as a Date cell, or null. */
+export function districtTime(value: unknown): Date | null {
+  if (value === null || value === undefined || value === '') return null;
+  const text = String(value);
+  return new Date(text.length === 10 ? `${text}T00:00:00Z` : `${text}Z`);
+}
+
+/** An instant as a Date cell at the district's wall clock (China keeps UTC+8 all year). */
+export function districtWallClock(instant: string | Date): Date {
+  return new Date(new Date(instant).getTime() + 8 * 3_600_000);
+}
+
 export const CONTENT_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
 } as const;
 
 /** A cell starting with = + - @ would run as a formula when Excel opens a CSV: quote it as text. */
-function csvCell(value: Cell): string {
+function csvCell(value: Cell, numFmt?: string): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
+  // The wall clock as Excel reads a date typed into a CSV: 2026-12-08 or 2026-12-08 09:30.
+  if (value instanceof Date)
+    return value
+      .toISOString()
+      .slice(0, numFmt?.includes('hh') ? 16 : 10)
+      .replace('T', ' ');
   const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvLine(cells: Cell[]): string {
-  return `${cells.map(csvCell).join(',')}\r\n`;
+export function csvLine(cells: Cell[], columns?: TableColumn[]): string {
+  return `${cells.map((cell, i) => csvCell(cell, columns?.[i]?.numFmt)).join(',')}\r\n`;
 }
 
 export function createCsvWriter(columns: TableColumn[]): TableWriter {
@@ -46,7 +75,7 @@ export function createCsvWriter(columns: TableColumn[]): TableWriter {
   stream.write(`\uFEFF${csvLine(columns.map((c) => c.header))}`);
   return {
     stream,
-    writeRow: (cells) => void stream.write(csvLine(cells)),
+    writeRow: (cells) => void stream.write(csvLine(cells, columns)),
     drained: () => drained(stream),
     end: async () => {
       stream.end();

@@ -1,9 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/decorators';
 import { DatabaseUnavailableError } from '../../common/errors/database-unavailable';
+import { HealthResponseDto } from './dto/health.dto';
 
 /** Readiness answers within this long, whatever the database does (a load balancer's probe must not hang). */
 export const READINESS_TIMEOUT_MS = 1000;
@@ -16,6 +17,8 @@ export class HealthController {
 
   /** Liveness: the process answers. */
   @Get()
+  @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ApiOkResponse({ type: HealthResponseDto })
   live() {
     return { status: 'ok' };
   }
@@ -25,7 +28,8 @@ export class HealthController {
    * a 503 at once while the gate is closed, and after READINESS_TIMEOUT_MS at the latest.
    */
   @Get('ready')
-  @ApiOkResponse({ description: '{ status: "ok", database: "up" }' })
+  @ApiOperation({ summary: 'Readiness: the database answers too (503 when it does not)' })
+  @ApiOkResponse({ type: HealthResponseDto })
   @ApiServiceUnavailableResponse({ description: 'the database is down, hung or busy: code `database.unavailable`' })
   async ready() {
     const answer = this.dataSource.query('SELECT 1');

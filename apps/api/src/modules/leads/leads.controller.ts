@@ -1,13 +1,21 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
 import { SendsJsonText } from '../../common/http/json-text';
 import { ProjectResponseDto } from '../projects/dto/project.dto';
 import { ProjectsService } from '../projects/projects.service';
-import { ConvertLeadDto, CreateLeadDto, LeadListQueryDto, LeadResponseDto, UpdateLeadDto } from './dto/lead.dto';
+import {
+  ConvertLeadDto,
+  ConvertLeadResponseDto,
+  CreateLeadDto,
+  LeadListQueryDto,
+  LeadResponseDto,
+  UpdateLeadDto,
+} from './dto/lead.dto';
 import { LeadsService } from './leads.service';
 import { ParseUUIDPipe } from '../../common/validation/param-pipes';
+import { ApiPageResponse } from '../../common/pagination/api-page-response';
 
 @ApiTags('leads')
 @ApiBearerAuth()
@@ -19,13 +27,15 @@ export class LeadsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Leads, filtered and paged' })
   @SendsJsonText()
-  @ApiOkResponse({ description: '{ items: Lead[], nextCursor, total, totalIsEstimate? }' })
+  @ApiPageResponse(LeadResponseDto)
   list(@CurrentUser() user: AuthUser, @Query() query: LeadListQueryDto) {
     return this.leads.list(user, query);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One lead' })
   @ApiOkResponse({ type: LeadResponseDto })
   async get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return LeadResponseDto.from(await this.leads.get(user, id));
@@ -33,34 +43,39 @@ export class LeadsController {
 
   /** 409 when another team already works the company, unless acknowledgeCollision is true. */
   @Post()
-  @ApiOkResponse({ type: LeadResponseDto })
+  @ApiOperation({ summary: 'A new lead; 409 when another team already works the company, unless acknowledged' })
+  @ApiCreatedResponse({ type: LeadResponseDto })
   async create(@CurrentUser() user: AuthUser, @Body() dto: CreateLeadDto) {
     return LeadResponseDto.from(await this.leads.create(user, dto));
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a lead (with its version)' })
   @ApiOkResponse({ type: LeadResponseDto })
   async update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateLeadDto) {
     return LeadResponseDto.from(await this.leads.update(user, id, dto));
   }
 
   @Post(':id/convert')
+  @ApiOperation({ summary: 'Convert a qualified lead into a project' })
   @HttpCode(200)
-  @ApiOkResponse({ description: '{ project }' })
+  @ApiOkResponse({ type: ConvertLeadResponseDto })
   async convert(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ConvertLeadDto) {
     const project = await this.leads.convert(user, id, dto);
     return { project: this.projects.toDto(project) as ProjectResponseDto };
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Soft-delete a lead' })
   @HttpCode(204)
   async remove(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     await this.leads.remove(user, id);
   }
 
   @Post(':id/restore')
+  @ApiOperation({ summary: 'Restore a deleted lead (admin)' })
   @Roles('admin')
-  @ApiOkResponse({ type: LeadResponseDto })
+  @ApiCreatedResponse({ type: LeadResponseDto })
   async restore(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return LeadResponseDto.from(await this.leads.restore(user, id));
   }

@@ -104,6 +104,7 @@ export class PromoProjectsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One card, with its public address' })
   @ApiOkResponse({ type: PromoProjectResponseDto })
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Req() request: FastifyRequest) {
     return this.projects.getDto(user, id, this.baseUrl(request));

@@ -89,6 +89,7 @@ export class RoadshowsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a roadshow (with its version)' })
   @ApiOkResponse({ type: RoadshowDetailResponseDto })
   @ApiConflictResponse({ description: 'stale version' })
   async update(
@@ -113,8 +114,9 @@ export class RoadshowsController {
   }
 
   @Post(':id/restore')
+  @ApiOperation({ summary: 'Restore a deleted roadshow (admin)' })
   @Roles('admin')
-  @ApiOkResponse({ type: RoadshowDetailResponseDto })
+  @ApiCreatedResponse({ type: RoadshowDetailResponseDto })
   async restore(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -138,6 +140,7 @@ export class RoadshowsController {
   }
 
   @Get(':id/attendees')
+  @ApiOperation({ summary: 'A roadshow’s attendees' })
   @ApiOkResponse({ type: AttendeeListResponseDto })
   async listAttendees(
     @CurrentUser() user: AuthUser,
@@ -164,6 +167,7 @@ export class RoadshowsController {
   }
 
   @Patch(':id/attendees/:attendeeId')
+  @ApiOperation({ summary: 'Change an attendee’s contact or note' })
   @ApiOkResponse({ type: AttendeeResponseDto })
   updateAttendee(
     @CurrentUser() user: AuthUser,
@@ -175,6 +179,7 @@ export class RoadshowsController {
   }
 
   @Delete(':id/attendees/:attendeeId')
+  @ApiOperation({ summary: 'Remove an attendee' })
   @HttpCode(204)
   @ApiNoContentResponse()
   async removeAttendee(

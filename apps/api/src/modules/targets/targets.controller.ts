@@ -36,6 +36,7 @@ export class TargetsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One target' })
   @ApiOkResponse({ type: TargetResponseDto })
   async get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return TargetResponseDto.from(await this.targets.get(user, id));
@@ -52,6 +53,7 @@ export class TargetsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a target’s values (with its version)' })
   @Roles('admin', 'leader')
   @ApiOkResponse({ type: TargetResponseDto })
   @ApiConflictResponse({ description: 'stale version' })
@@ -60,6 +62,7 @@ export class TargetsController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a target' })
   @Roles('admin', 'leader')
   @HttpCode(204)
   @ApiNoContentResponse()

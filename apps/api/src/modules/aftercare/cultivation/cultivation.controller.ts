@@ -42,6 +42,7 @@ export class CultivationController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One cultivation record' })
   @ApiOkResponse({ type: CultivationResponseDto })
   @ApiNotFoundResponse({ description: 'no such entry' })
   get(@Param('id', ParseUUIDPipe) id: string) {

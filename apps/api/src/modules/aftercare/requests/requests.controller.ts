@@ -89,6 +89,7 @@ export class RequestsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One enterprise request' })
   @ApiOkResponse({ type: RequestResponseDto })
   @ApiNotFoundResponse({ description: 'no such request, or not for the caller to see' })
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {

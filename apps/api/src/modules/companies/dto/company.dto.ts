@@ -3,6 +3,7 @@ import {
   COMPANY_TAGS,
   OWNERSHIP_TYPES,
   type CompanyDto,
+  type CompanyTouchDto,
   type CompanyTag,
   type OwnershipType,
 } from '@lianqiao/contracts';
@@ -28,7 +29,7 @@ const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : val
 
 export class CreateCompanyDto {
   @ApiProperty({ example: '比亚迪股份有限公司' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
-  @ApiPropertyOptional({ nullable: true, example: '914403001922038216' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '914403001922038216' })
   @IsOptional()
   @TrimToNull()
   @ValidateIf((_, v) => v !== null)
@@ -38,9 +39,14 @@ export class CreateCompanyDto {
   @IsOptional()
   @IsIn([...OWNERSHIP_TYPES, null])
   ownership?: OwnershipType | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(32) province?:
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(32)
+  province?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(32) city?:
     string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(32) city?: string | null;
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray()
@@ -52,15 +58,19 @@ export class CreateCompanyDto {
   @IsArray()
   @IsIn(COMPANY_TAGS, { each: true })
   tags?: CompanyTag[];
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @TrimToNull()
   @ValidateIf((_, v) => v !== null)
   @IsUrl({ require_protocol: false })
   @MaxLength(255)
   website?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(5000) notes?:
-    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(5000)
+  notes?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() isTarget?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() isChainLeader?: boolean;
   @ApiPropertyOptional({ description: 'create even though a company with a similar name exists' })
@@ -71,7 +81,7 @@ export class CreateCompanyDto {
 
 export class UpdateCompanyDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @TrimToNull()
   @ValidateIf((_, v) => v !== null)
@@ -81,9 +91,14 @@ export class UpdateCompanyDto {
   @IsOptional()
   @IsIn([...OWNERSHIP_TYPES, null])
   ownership?: OwnershipType | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(32) province?:
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(32)
+  province?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(32) city?:
     string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(32) city?: string | null;
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray()
@@ -95,15 +110,19 @@ export class UpdateCompanyDto {
   @IsArray()
   @IsIn(COMPANY_TAGS, { each: true })
   tags?: CompanyTag[];
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @TrimToNull()
   @ValidateIf((_, v) => v !== null)
   @IsUrl({ require_protocol: false })
   @MaxLength(255)
   website?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(5000) notes?:
-    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(5000)
+  notes?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() isTarget?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() isChainLeader?: boolean;
   @ApiProperty() @IsVersion() version: number;
@@ -165,4 +184,13 @@ export class CompanyResponseDto implements CompanyDto {
       version: c.version,
     };
   }
+}
+
+/** A team working the company, without private details (who works it, how much, when last). */
+export class CompanyTouchResponseDto implements CompanyTouchDto {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) teamId: string | null;
+  @ApiProperty() teamName: string;
+  @ApiProperty({ type: 'integer' }) leadCount: number;
+  @ApiProperty({ type: 'integer' }) projectCount: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastActedAt: string | null;
 }

@@ -5,42 +5,52 @@ import { IsChinaMobile, TrimToNull, IsVersion } from '../../../common/validation
 
 export class CreateContactDto {
   @ApiProperty({ example: '王经理' }) @IsString() @IsNotEmpty() @MaxLength(64) name: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(64) title?: string | null;
-  @ApiPropertyOptional({ nullable: true, example: '13812341234' })
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(64) title?:
+    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '13812341234' })
   @IsOptional()
   @TrimToNull()
   @ValidateIf((_, v) => v !== null)
   @IsChinaMobile()
   mobile?: string | null;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @TrimToNull()
   @ValidateIf((_, v) => v !== null)
   @IsEmail()
   @MaxLength(128)
   email?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(64) wechat?:
-    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(64)
+  wechat?: string | null;
 }
 
 export class UpdateContactDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(64) name?: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(64) title?: string | null;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(64) title?:
+    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @TrimToNull()
   @ValidateIf((_, v) => v !== null)
   @IsChinaMobile()
   mobile?: string | null;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @TrimToNull()
   @ValidateIf((_, v) => v !== null)
   @IsEmail()
   @MaxLength(128)
   email?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(64) wechat?:
-    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(64)
+  wechat?: string | null;
   @ApiProperty() @IsVersion() version: number;
 }
 

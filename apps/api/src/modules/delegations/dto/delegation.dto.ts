@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   DELEGATION_DIRECTIONS,
   DELEGATION_SORTABLE,
+  LEAD_STATUSES,
   type CompanyTouchDto,
   type DelegationDirection,
   type DelegationDto,
@@ -89,6 +90,7 @@ export class CreateDelegationDto {
   memberIds?: string[];
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     format: 'uuid',
     description: 'the leading official (带队领导): a leader or admin',
@@ -98,7 +100,7 @@ export class CreateDelegationDto {
   @IsUUID()
   leaderId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 5000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 })
   @IsOptional()
   @TrimToNull()
   @IsString()
@@ -147,13 +149,17 @@ export class UpdateDelegationDto {
   @ArrayUnique()
   @IsUUID('all', { each: true })
   memberIds?: string[];
-  @ApiPropertyOptional({ nullable: true, format: 'uuid' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsUUID()
   leaderId?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(5000) purpose?:
-    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(5000)
+  purpose?: string | null;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() ownerId?: string;
   @ApiProperty({ description: 'the version read; a stale one gets 409' }) @IsVersion() version: number;
 }
@@ -284,7 +290,7 @@ export class ReportContactResponseDto implements ReportContactDto {
 export class ReportLeadResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
-  @ApiProperty() status: LeadStatus;
+  @ApiProperty({ enum: LEAD_STATUSES }) status: LeadStatus;
   @ApiProperty() deleted: boolean;
 }
 

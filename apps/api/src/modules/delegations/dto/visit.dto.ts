@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { IsInstant } from '../../../common/validation/dates';
 import { IsChinaMobile, TrimToNull, IsVersion } from '../../../common/validation/validators';
+import { AtDistrictDay } from '../../../common/validation/district-day';
 
 const MAX_WAN = 100_000_000;
 const OptionalNotNull = () => ValidateIf((_: object, value: unknown) => value !== undefined);
@@ -28,10 +29,11 @@ export class CreateVisitDto {
     example: '2026-12-02T10:00:00+08:00',
     description: "on one of the trip's days (China time), else 400 naming visitedAt",
   })
+  @AtDistrictDay()
   @IsInstant()
   visitedAt: string;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 500, example: '王总（董事长）、李经理（投资部）' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500, example: '王总（董事长）、李经理（投资部）' })
   @IsOptional()
   @TrimToNull()
   @IsString()
@@ -47,6 +49,7 @@ export class CreateVisitDto {
   contactIds?: string[];
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     maxLength: 5000,
     description: 'giving it records the visit: an activity is written on the company',
@@ -57,13 +60,13 @@ export class CreateVisitDto {
   @MaxLength(5000)
   summary?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 2000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 })
   @IsOptional()
   @TrimToNull()
   @IsString()
   @MaxLength(2000)
   result?: string | null;
-  @ApiPropertyOptional({ nullable: true, maxLength: 2000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 })
   @IsOptional()
   @TrimToNull()
   @IsString()
@@ -74,10 +77,15 @@ export class CreateVisitDto {
 export class UpdateVisitDto {
   @ApiPropertyOptional({ description: "on one of the trip's days" })
   @OptionalNotNull()
+  @AtDistrictDay()
   @IsInstant()
   visitedAt?: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(500) metWith?:
-    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(500)
+  metWith?: string | null;
   @ApiPropertyOptional({ type: [String], format: 'uuid' })
   @OptionalNotNull()
   @IsArray()
@@ -86,6 +94,7 @@ export class UpdateVisitDto {
   @IsUUID('all', { each: true })
   contactIds?: string[];
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: 'the first summary records the visit (writes the company activity)',
   })
@@ -94,10 +103,18 @@ export class UpdateVisitDto {
   @IsString()
   @MaxLength(5000)
   summary?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(2000) result?:
-    string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(2000) nextStep?:
-    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(2000)
+  result?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(2000)
+  nextStep?: string | null;
   @ApiProperty() @IsVersion() version: number;
 }
 
@@ -109,7 +126,7 @@ export class VisitLeadDto {
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
-  @ApiPropertyOptional({ nullable: true, description: '万元' })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: '万元' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsInt()
@@ -122,24 +139,25 @@ export class VisitLeadDto {
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true })
   chainNodeIds?: string[];
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
+  @AtDistrictDay()
   @IsInstant()
   nextFollowUpAt?: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'default: the first contact met' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'default: the first contact met' })
   @IsOptional()
   @TrimToNull()
   @IsString()
   @MaxLength(64)
   contactName?: string | null;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @TrimToNull()
   @ValidateIf((_, v) => v !== null)
   @IsChinaMobile()
   contactMobile?: string | null;
-  @ApiPropertyOptional({ nullable: true, description: "default: the visit's summary and result" })
+  @ApiPropertyOptional({ type: String, nullable: true, description: "default: the visit's summary and result" })
   @IsOptional()
   @TrimToNull()
   @IsString()

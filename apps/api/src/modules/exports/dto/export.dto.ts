@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsCalendarDay, IsInstant } from '../../../common/validation/dates';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
+import { AtDistrictDay } from '../../../common/validation/district-day';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
@@ -40,10 +41,12 @@ export class RoadshowExportQueryDto extends ListQueryDto {
   format?: string;
   @ApiPropertyOptional({ description: 'events that end on or after this instant' })
   @IsOptional()
+  @AtDistrictDay()
   @IsInstant()
   from?: string;
   @ApiPropertyOptional({ description: 'events that start before this instant' })
   @IsOptional()
+  @AtDistrictDay()
   @IsInstant()
   to?: string;
   @ApiPropertyOptional({ example: 'automotive' }) @IsOptional() @IsString() @MaxLength(48) chainCode?: string;

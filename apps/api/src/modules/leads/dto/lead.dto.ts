@@ -19,15 +19,21 @@ import {
 import { IsInstant } from '../../../common/validation/dates';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
 import { IsChinaMobile, TrimToNull, IsVersion } from '../../../common/validation/validators';
+import { ProjectResponseDto } from '../../projects/dto/project.dto';
 import type { Lead } from '../lead.entity';
+import { AtDistrictDay } from '../../../common/validation/district-day';
 
 const MAX_WAN = 100_000_000; // 1 万亿元: beyond any real project
 
 export class CreateLeadDto {
   @ApiProperty({ example: '某新能源电池项目' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() companyId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsUUID() companyId?: string | null;
   @ApiProperty({ enum: LEAD_SOURCES }) @IsIn(LEAD_SOURCES) source: LeadSource;
-  @ApiPropertyOptional({ nullable: true, description: 'the roadshow, delegation, card or referring company' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'the roadshow, delegation, card or referring company',
+  })
   @IsOptional()
   @IsUUID()
   sourceRefId?: string | null;
@@ -35,7 +41,7 @@ export class CreateLeadDto {
   @IsOptional()
   @IsUUID()
   ownerId?: string;
-  @ApiPropertyOptional({ nullable: true, description: '万元' })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: '万元' })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -47,17 +53,29 @@ export class CreateLeadDto {
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true })
   chainNodeIds?: string[];
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInstant() nextFollowUpAt?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(64) contactName?:
-    string | null;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @AtDistrictDay()
+  @IsInstant()
+  nextFollowUpAt?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(64)
+  contactName?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @TrimToNull()
   @ValidateIf((_, v) => v !== null)
   @IsChinaMobile()
   contactMobile?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(5000) notes?:
-    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(5000)
+  notes?: string | null;
   @ApiPropertyOptional({ description: 'create even though another team is working this company (撞单 warning seen)' })
   @IsOptional()
   @IsBoolean()
@@ -66,7 +84,7 @@ export class CreateLeadDto {
 
 export class UpdateLeadDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() companyId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsUUID() companyId?: string | null;
   @ApiPropertyOptional({
     enum: ['new', 'following', 'qualified', 'invalid'],
     description: 'converted only through /convert',
@@ -74,35 +92,45 @@ export class UpdateLeadDto {
   @IsOptional()
   @IsIn(['new', 'following', 'qualified', 'invalid'])
   status?: Exclude<LeadStatus, 'converted'>;
-  @ApiPropertyOptional({ nullable: true, description: 'required when status is invalid' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'required when status is invalid' })
   @IsOptional()
   @TrimToNull()
   @IsString()
   @MaxLength(500)
   invalidReason?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsUUID() ownerId?: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(MAX_WAN) estimatedWan?: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(MAX_WAN) estimatedWan?:
+    number | null;
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true })
   chainNodeIds?: string[];
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
+  @AtDistrictDay()
   @IsInstant()
   nextFollowUpAt?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(64) contactName?:
-    string | null;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(64)
+  contactName?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @TrimToNull()
   @ValidateIf((_, v) => v !== null)
   @IsChinaMobile()
   contactMobile?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(5000) notes?:
-    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(5000)
+  notes?: string | null;
   @ApiProperty() @IsVersion() version: number;
 }
 
@@ -142,8 +170,12 @@ export class LeadListQueryDto extends ListQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() ownerId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() teamId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() companyId?: string;
-  @ApiPropertyOptional({ description: 'created on or after' }) @IsOptional() @IsInstant() from?: string;
-  @ApiPropertyOptional({ description: 'created before' }) @IsOptional() @IsInstant() to?: string;
+  @ApiPropertyOptional({ description: 'created on or after' })
+  @IsOptional()
+  @AtDistrictDay()
+  @IsInstant()
+  from?: string;
+  @ApiPropertyOptional({ description: 'created before' }) @IsOptional() @AtDistrictDay() @IsInstant() to?: string;
   @ApiPropertyOptional({ description: 'only leads whose next follow-up is past' })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
@@ -211,4 +243,8 @@ export class LeadResponseDto implements LeadDto {
       version: l.version,
     };
   }
+}
+
+export class ConvertLeadResponseDto {
+  @ApiProperty({ type: ProjectResponseDto, description: 'the project the lead became' }) project: ProjectResponseDto;
 }

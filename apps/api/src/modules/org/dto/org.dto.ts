@@ -15,7 +15,7 @@ export class UpdateOrgUnitDto extends PartialType(CreateOrgUnitDto) {
 
 export class CreateTeamDto {
   @ApiProperty({ example: '汽车产业链招商专班' }) @IsString() @IsNotEmpty() @MaxLength(100) name: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() orgUnitId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsUUID() orgUnitId?: string | null;
 }
 export class UpdateTeamDto extends PartialType(PickType(CreateTeamDto, ['name', 'orgUnitId'] as const)) {
   @ApiProperty() @IsVersion() version: number;

@@ -1,13 +1,17 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import {
+  BOARD_CARD_FIELDS,
   CAPITAL_ORIGINS,
   LEAD_SOURCES,
   PROJECT_STAGES,
   PROJECT_STATUSES,
+  type BoardColumnDto,
   type CapitalOrigin,
   type LeadSource,
+  type ProjectBoardDto,
   type ProjectDto,
   type ProjectStage,
+  type ProjectStageChangeDto,
   type ProjectStatus,
 } from '@lianqiao/contracts';
 import { Transform } from 'class-transformer';
@@ -30,56 +34,89 @@ import {
 import { IsInstant } from '../../../common/validation/dates';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
 import { IsUscc, TrimToNull, IsVersion } from '../../../common/validation/validators';
+import { AtDistrictDay } from '../../../common/validation/district-day';
 
 const MAX_WAN = 100_000_000;
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /** Fields a person edits directly; the stage and its evidence change only through transitions. */
 export class ProjectFieldsDto {
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(100) codeName?:
-    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(100)
+  codeName?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() isConfidential?: boolean;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() companyId?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() responsibleLeaderId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsUUID() companyId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsUUID() responsibleLeaderId?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() isKey?: boolean;
   @ApiPropertyOptional({ enum: CAPITAL_ORIGINS, nullable: true })
   @IsOptional()
   @IsIn([...CAPITAL_ORIGINS, null])
   capitalOrigin?: CapitalOrigin | null;
-  @ApiPropertyOptional({ nullable: true, description: 'source province (domestic) or country (foreign)' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'source province (domestic) or country (foreign)' })
   @IsOptional()
   @TrimToNull()
   @IsString()
   @MaxLength(64)
   capitalSource?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(MAX_WAN) totalInvestmentWan?:
-    number | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(MAX_WAN) fixedAssetWan?: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'paid-in investment to date (到位资金)' })
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_WAN)
+  totalInvestmentWan?: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_WAN)
+  fixedAssetWan?: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'paid-in investment to date (到位资金)' })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(MAX_WAN)
   paidInWan?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1_000_000) projectedJobs?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1_000_000) contractedJobs?:
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  projectedJobs?: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  contractedJobs?: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1_000_000) actualJobs?:
     number | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1_000_000) actualJobs?: number | null;
-  @ApiPropertyOptional({ nullable: true, description: '亩' })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: '亩' })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 2 })
   @Min(0)
   @Max(1_000_000)
   landMu?: number | null;
-  @ApiPropertyOptional({ nullable: true, description: '标准厂房 m²' })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: '标准厂房 m²' })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(100_000_000)
   factoryAreaM2?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(MAX_WAN) expectedOutputWan?:
-    number | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(MAX_WAN) expectedTaxWan?: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_WAN)
+  expectedOutputWan?: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_WAN)
+  expectedTaxWan?: number | null;
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray()
@@ -98,7 +135,7 @@ export class CreateProjectDto extends ProjectFieldsDto {
   @IsOptional()
   @IsIn([...LEAD_SOURCES, null])
   leadSource?: LeadSource | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() sourceRefId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsUUID() sourceRefId?: string | null;
 }
 
 export class UpdateProjectDto extends ProjectFieldsDto {
@@ -110,8 +147,8 @@ export class UpdateProjectDto extends ProjectFieldsDto {
 export class TransitionDto {
   @ApiProperty({ enum: PROJECT_STATUSES }) @IsIn(PROJECT_STATUSES as ProjectStatus[]) to: ProjectStatus;
   @ApiProperty() @IsVersion() version: number;
-  @ApiPropertyOptional() @IsOptional() @TrimToNull() @IsString() @MaxLength(2000) note?: string | null;
-  @ApiPropertyOptional({ description: 'required for moving back, holding, dropping or reviving' })
+  @ApiPropertyOptional({ type: String }) @IsOptional() @TrimToNull() @IsString() @MaxLength(2000) note?: string | null;
+  @ApiPropertyOptional({ type: String, description: 'required for moving back, holding, dropping or reviving' })
   @IsOptional()
   @TrimToNull()
   @IsString()
@@ -153,8 +190,12 @@ export class ProjectListQueryDto extends ListQueryDto {
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() isKey?: boolean;
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() stalled?: boolean;
   @ApiPropertyOptional({ enum: CAPITAL_ORIGINS }) @IsOptional() @IsIn(CAPITAL_ORIGINS) capitalOrigin?: CapitalOrigin;
-  @ApiPropertyOptional({ description: 'created on or after' }) @IsOptional() @IsInstant() from?: string;
-  @ApiPropertyOptional({ description: 'created before' }) @IsOptional() @IsInstant() to?: string;
+  @ApiPropertyOptional({ description: 'created on or after' })
+  @IsOptional()
+  @AtDistrictDay()
+  @IsInstant()
+  from?: string;
+  @ApiPropertyOptional({ description: 'created before' }) @IsOptional() @AtDistrictDay() @IsInstant() to?: string;
   @ApiPropertyOptional({
     enum: PROJECT_STAGES,
     description:
@@ -165,10 +206,12 @@ export class ProjectListQueryDto extends ListQueryDto {
   reachedStage?: ProjectStage;
   @ApiPropertyOptional({ description: 'reached on or after (with reachedStage)' })
   @IsOptional()
+  @AtDistrictDay()
   @IsInstant()
   reachedFrom?: string;
   @ApiPropertyOptional({ description: 'reached before (with reachedStage)' })
   @IsOptional()
+  @AtDistrictDay()
   @IsInstant()
   reachedTo?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() deleted?: boolean;
@@ -230,4 +273,40 @@ export class ProjectResponseDto implements ProjectDto {
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
   @ApiProperty() version: number;
+}
+
+/** A card on the board: the project's fields in BOARD_CARD_FIELDS. */
+export class BoardCardResponseDto extends PickType(ProjectResponseDto, BOARD_CARD_FIELDS) {}
+
+export class BoardColumnResponseDto implements BoardColumnDto {
+  @ApiProperty({ enum: PROJECT_STATUSES }) stage: ProjectStatus;
+  @ApiProperty({ type: 'integer', description: "the column's projects (more than the cards given)" }) count: number;
+  @ApiProperty({ type: 'integer', description: '万元' }) totalInvestmentWan: number;
+  @ApiProperty({ type: 'integer', description: '万元' }) contractedWan: number;
+  @ApiProperty({ type: [BoardCardResponseDto], description: 'the latest cards of the column' })
+  items: BoardCardResponseDto[];
+}
+
+export class ProjectBoardResponseDto implements ProjectBoardDto {
+  @ApiProperty({ type: [BoardColumnResponseDto], description: 'one column per stage' })
+  columns: BoardColumnResponseDto[];
+}
+
+export class ProjectStageChangeResponseDto implements ProjectStageChangeDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) projectId: string;
+  @ApiProperty({ enum: PROJECT_STATUSES, nullable: true }) fromStage: ProjectStatus | null;
+  @ApiProperty({ enum: PROJECT_STATUSES }) toStage: ProjectStatus;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorId: string | null;
+  @ApiProperty({ type: String, nullable: true }) actorName: string | null;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+  @ApiProperty({
+    type: Object,
+    additionalProperties: true,
+    nullable: true,
+    description: 'the evidence given with the move',
+  })
+  evidence: Record<string, unknown> | null;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import {
   PROMO_IMAGE_SIZES,
   PROMO_KINDS,
@@ -41,6 +41,7 @@ import {
 import { IsVersion } from '../../../common/validation/validators';
 import { IsCalendarDay, IsInstant } from '../../../common/validation/dates';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
+import { AtDistrictDay } from '../../../common/validation/district-day';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** Optional, but when given it may not be null (for fields the database requires). */
@@ -72,28 +73,28 @@ export class CreatePromoProjectDto {
   @IsUUID('all', { each: true })
   chainNodeIds?: string[];
 
-  @ApiPropertyOptional({ nullable: true, maxLength: PROMO_LIMITS.location })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: PROMO_LIMITS.location })
   @IsOptional()
   @Transform(trim)
   @IsString()
   @MaxLength(PROMO_LIMITS.location)
   location?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: '亩, two decimals at most' })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: '亩, two decimals at most' })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(9_999_999)
   landMu?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, description: '㎡' })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: '㎡' })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(100_000_000)
   floorAreaM2?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, description: '万元' })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: '万元' })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -115,22 +116,23 @@ export class CreatePromoProjectDto {
   @MaxLength(PROMO_LIMITS.richText)
   policies?: string;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: PROMO_LIMITS.contactName })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: PROMO_LIMITS.contactName })
   @IsOptional()
   @Transform(trim)
   @IsString()
   @MaxLength(PROMO_LIMITS.contactName)
   contactName?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '0731-8888 1234', description: 'the public work line' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '0731-8888 1234', description: 'the public work line' })
   @IsOptional()
   @Transform(trim)
   @IsString()
   @Matches(PHONE, { message: '电话号码只能包含数字、空格、+、-、括号' })
   contactPhone?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'the card goes down by itself at this time' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'the card goes down by itself at this time' })
   @IsOptional()
+  @AtDistrictDay()
   @IsInstant()
   expiresAt?: string | null;
 }
@@ -161,40 +163,49 @@ export class UpdatePromoProjectDto {
   @IsUUID('all', { each: true })
   chainNodeIds?: string[];
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(trim)
   @IsString()
   @MaxLength(PROMO_LIMITS.location)
   location?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: Number, nullable: true })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(9_999_999)
   landMu?: number | null;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(100_000_000) floorAreaM2?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000) investmentScaleWan?:
-    number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  floorAreaM2?: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000_000)
+  investmentScaleWan?: number | null;
   @ApiPropertyOptional() @OptionalNotNull() @IsString() @MaxLength(PROMO_LIMITS.richText) advantages?: string;
   @ApiPropertyOptional() @OptionalNotNull() @IsString() @MaxLength(PROMO_LIMITS.richText) policies?: string;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(trim)
   @IsString()
   @MaxLength(PROMO_LIMITS.contactName)
   contactName?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(trim)
   @IsString()
   @Matches(PHONE, { message: '电话号码只能包含数字、空格、+、-、括号' })
   contactPhone?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, format: 'uuid', description: 'an image uploaded to this card' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', description: 'an image uploaded to this card' })
   @IsOptional()
   @IsUUID()
   coverImageId?: string | null;
@@ -207,8 +218,9 @@ export class UpdatePromoProjectDto {
   @IsUUID('all', { each: true })
   galleryImageIds?: string[];
 
-  @ApiPropertyOptional({ nullable: true, description: 'applies at once, without review' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'applies at once, without review' })
   @IsOptional()
+  @AtDistrictDay()
   @IsInstant()
   expiresAt?: string | null;
 
@@ -359,9 +371,28 @@ export class PromoProjectPageDto {
   @ApiProperty() total: number;
 }
 
+/** The reviewed fields of a card, as a version keeps them. */
+export class PromoContentResponseDto extends PickType(PromoProjectResponseDto, [
+  'kind',
+  'title',
+  'summary',
+  'chainNodeIds',
+  'location',
+  'landMu',
+  'floorAreaM2',
+  'investmentScaleWan',
+  'advantages',
+  'policies',
+  'contactName',
+  'contactPhone',
+  'coverImageId',
+  'galleryImageIds',
+] as const) {}
+
 export class PromoVersionResponseDto implements PromoVersionDto {
   @ApiProperty() number: number;
-  @ApiProperty({ description: 'the content as approved (same fields as the card)' }) content: PromoContentDto;
+  @ApiProperty({ type: PromoContentResponseDto, description: 'the content as approved (same fields as the card)' })
+  content: PromoContentDto;
   @ApiProperty({ nullable: true, type: String }) submittedById: string | null;
   @ApiProperty() approvedById: string;
   @ApiProperty() approvedAt: string;

@@ -6,6 +6,7 @@ import { IsInstant } from '../../../common/validation/dates';
 import { TrimToNull, IsVersion } from '../../../common/validation/validators';
 import { CreateCompanyDto } from '../../companies/dto/company.dto';
 import { CreateContactDto } from '../../companies/dto/contact.dto';
+import { AtDistrictDay } from '../../../common/validation/district-day';
 
 export class AddAttendeeDto {
   @ApiPropertyOptional({
@@ -51,10 +52,11 @@ export class AddAttendeeDto {
     description: 'check in at the same time (a walk-in at the door): an instant on the event’s days',
   })
   @IsOptional()
+  @AtDistrictDay()
   @IsInstant()
   checkedInAt?: string;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 500 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500 })
   @IsOptional()
   @TrimToNull()
   @IsString()
@@ -64,12 +66,17 @@ export class AddAttendeeDto {
 
 export class UpdateAttendeeDto {
   @ApiPropertyOptional({ enum: ATTENDEE_STATUSES }) @IsOptional() @IsIn(ATTENDEE_STATUSES) status?: AttendeeStatus;
-  @ApiPropertyOptional({ nullable: true, format: 'uuid', description: "a contact of the attendee's company, or null" })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: "a contact of the attendee's company, or null",
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsUUID()
   contactId?: string | null;
-  @ApiPropertyOptional({ nullable: true, maxLength: 500 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500 })
   @IsOptional()
   @TrimToNull()
   @IsString()
@@ -81,6 +88,7 @@ export class UpdateAttendeeDto {
 export class CheckInDto {
   @ApiPropertyOptional({ description: 'default: now. Must fall on one of the event’s days (China time)' })
   @IsOptional()
+  @AtDistrictDay()
   @IsInstant()
   checkedInAt?: string;
 }

@@ -18,6 +18,7 @@ import {
 import { IsCalendarDay, IsInstant } from '../../../common/validation/dates';
 import { IsChinaMobile, TrimToNull } from '../../../common/validation/validators';
 import { MAX_WAN } from './roadshow.dto';
+import { AtDistrictDay } from '../../../common/validation/district-day';
 
 /** A lead met at the event, logged in a few seconds: everything but a name or a company is optional. */
 export class RoadshowLeadDto {
@@ -38,7 +39,7 @@ export class RoadshowLeadDto {
   @IsUUID()
   attendeeId?: string;
 
-  @ApiPropertyOptional({ nullable: true, description: '万元' })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: '万元' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsInt()
@@ -51,21 +52,30 @@ export class RoadshowLeadDto {
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true })
   chainNodeIds?: string[];
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
+  @AtDistrictDay()
   @IsInstant()
   nextFollowUpAt?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(64) contactName?:
-    string | null;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(64)
+  contactName?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @TrimToNull()
   @ValidateIf((_, v) => v !== null)
   @IsChinaMobile()
   contactMobile?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(5000) notes?:
-    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(5000)
+  notes?: string | null;
   @ApiPropertyOptional({ format: 'uuid', description: 'staff: a teammate; leaders: anyone. Default: the caller' })
   @IsOptional()
   @IsUUID()
@@ -132,7 +142,7 @@ export class RoadshowSigningDto {
   @Max(MAX_WAN)
   contractedWan: number;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 2000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 })
   @IsOptional()
   @TrimToNull()
   @IsString()

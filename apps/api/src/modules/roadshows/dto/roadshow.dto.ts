@@ -32,6 +32,7 @@ import {
 import { IsInstant } from '../../../common/validation/dates';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
 import { TrimToNull, IsVersion } from '../../../common/validation/validators';
+import { AtDistrictDay } from '../../../common/validation/district-day';
 
 export const MAX_WAN = 100_000_000;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -56,7 +57,7 @@ export class CreateRoadshowDto {
   @MaxLength(32)
   city: string;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 200, example: '上海国际会议中心 3 号厅' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200, example: '上海国际会议中心 3 号厅' })
   @IsOptional()
   @TrimToNull()
   @IsString()
@@ -64,10 +65,12 @@ export class CreateRoadshowDto {
   venue?: string | null;
 
   @ApiProperty({ example: '2026-12-10T09:00:00+08:00', description: 'ISO 8601 with offset' })
+  @AtDistrictDay()
   @IsInstant()
   startsAt: string;
 
   @ApiProperty({ example: '2026-12-10T17:00:00+08:00', description: 'not before startsAt, else 400 naming endsAt' })
+  @AtDistrictDay()
   @IsInstant()
   endsAt: string;
 
@@ -99,7 +102,7 @@ export class CreateRoadshowDto {
   @MaxLength(48, { each: true })
   chainCodes?: string[];
 
-  @ApiPropertyOptional({ nullable: true, description: '万元, integer', example: 60 })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: '万元, integer', example: 60 })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsInt()
@@ -120,7 +123,7 @@ export class CreateRoadshowDto {
   @IsUUID('all', { each: true })
   promoProjectIds?: string[];
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 5000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 })
   @IsOptional()
   @TrimToNull()
   @IsString()
@@ -151,15 +154,16 @@ export class UpdateRoadshowDto {
   @IsNotEmpty()
   @MaxLength(32)
   city?: string;
-  @ApiPropertyOptional({ nullable: true, maxLength: 200 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 })
   @IsOptional()
   @TrimToNull()
   @IsString()
   @MaxLength(200)
   venue?: string | null;
-  @ApiPropertyOptional() @OptionalNotNull() @IsInstant() startsAt?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @AtDistrictDay() @IsInstant() startsAt?: string;
   @ApiPropertyOptional({ description: 'checked against the new or stored startsAt' })
   @OptionalNotNull()
+  @AtDistrictDay()
   @IsInstant()
   endsAt?: string;
   @ApiPropertyOptional({ enum: ROADSHOW_FORMATS }) @OptionalNotNull() @IsIn(ROADSHOW_FORMATS) format?: RoadshowFormat;
@@ -180,7 +184,7 @@ export class UpdateRoadshowDto {
   @IsString({ each: true })
   @MaxLength(48, { each: true })
   chainCodes?: string[];
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsInt()
@@ -194,8 +198,12 @@ export class UpdateRoadshowDto {
   @ArrayUnique()
   @IsUUID('all', { each: true })
   promoProjectIds?: string[];
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @IsString() @MaxLength(5000) notes?:
-    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(5000)
+  notes?: string | null;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() ownerId?: string;
   @ApiProperty({ description: 'the version read; a stale one gets 409' }) @IsVersion() version: number;
 }
@@ -220,10 +228,12 @@ export class RoadshowListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: ROADSHOW_FORMATS }) @IsOptional() @IsIn(ROADSHOW_FORMATS) format?: RoadshowFormat;
   @ApiPropertyOptional({ description: 'events that end on or after this instant' })
   @IsOptional()
+  @AtDistrictDay()
   @IsInstant()
   from?: string;
   @ApiPropertyOptional({ description: 'events that start before this instant' })
   @IsOptional()
+  @AtDistrictDay()
   @IsInstant()
   to?: string;
   @ApiPropertyOptional({ example: 'automotive' }) @IsOptional() @IsString() @MaxLength(48) chainCode?: string;
@@ -238,12 +248,14 @@ export class RoadshowListQueryDto extends ListQueryDto {
 
 export class CalendarQueryDto {
   @ApiProperty({ example: '2026-12-01T00:00:00+08:00', description: 'range start (inclusive)' })
+  @AtDistrictDay()
   @IsInstant()
   from: string;
   @ApiProperty({
     example: '2027-01-01T00:00:00+08:00',
     description: 'range end (exclusive); at most 366 days after from',
   })
+  @AtDistrictDay()
   @IsInstant()
   to: string;
 }

@@ -52,7 +52,7 @@ export class TargetValuesDto {
   @Min(0)
   @Max(MAX_COUNT)
   projectsInProduction?: number;
-  @ApiPropertyOptional({ nullable: true, maxLength: 500 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500 })
   @IsOptional()
   @TrimToNull()
   @IsString()
@@ -62,7 +62,11 @@ export class TargetValuesDto {
 
 export class CreateTargetDto extends TargetValuesDto {
   @ApiProperty({ example: 2026, minimum: 2000, maximum: 2100 }) @IsInt() @Min(2000) @Max(2100) year: number;
-  @ApiPropertyOptional({ nullable: true, description: 'the team (专班); null or absent for the district (全区)' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'the team (专班); null or absent for the district (全区)',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsUUID()

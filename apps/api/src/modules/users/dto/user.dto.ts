@@ -27,8 +27,8 @@ export class CreateUserDto {
 
   @ApiProperty({ example: '张三' }) @IsString() @IsNotEmpty() @MaxLength(64) displayName: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role: Role;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() teamId?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() orgUnitId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsUUID() teamId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsUUID() orgUnitId?: string | null;
   @ApiProperty({ description: 'checked against the password policy' })
   @IsString()
   @MinLength(1)
@@ -39,8 +39,8 @@ export class CreateUserDto {
 export class UpdateUserDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(64) displayName?: string;
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() teamId?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() orgUnitId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsUUID() teamId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsUUID() orgUnitId?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
   @ApiProperty() @IsVersion() version: number;
 }

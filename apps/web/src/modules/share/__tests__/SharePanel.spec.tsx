@@ -103,6 +103,7 @@ describe(SharePanel.name, () => {
 
     const link = (await screen.findByTestId('share-link')) as HTMLInputElement;
     expect(link.value).toBe(URL_WITH_CODE);
+    expect(screen.queryByTestId('share-loopback-warning')).toBeNull();
     expect(screen.getByText(/带有您的推荐码（abcd2345）/)).toBeTruthy();
     expect(screen.getByTestId('share-qr').getAttribute('src')).toBe('data:image/png;base64,png-screen');
     expect((screen.getByTestId('share-text') as HTMLTextAreaElement).value).toContain(
@@ -129,6 +130,24 @@ describe(SharePanel.name, () => {
     expect(api.calls.map((c) => `${c.path}?${c.query}`)).toEqual([
       `/api/promo-projects/${ID}/share?format=png&size=screen`,
     ]);
+  });
+
+  it('warns that a phone cannot open a link to this computer (no PUBLIC_BASE_URL, console opened as localhost)', async () => {
+    for (const origin of ['http://localhost:3000', 'http://127.0.0.1:3000', 'http://[::1]:3000']) {
+      const url = `${origin}/c/k7mq2x9p?r=abcd2345`;
+      global.fetch = fakeApi({
+        [`GET /api/promo-projects/${ID}/share`]: (call) => ({ status: 200, body: { ...aPackage(call), url } }),
+      }).fetch;
+      const { unmount } = renderInConsole(
+        <SharePanel project={aCard()} renderPoster={jest.fn().mockResolvedValue('data:image/png;base64,p')} />,
+      );
+      const warning = await screen.findByTestId('share-loopback-warning');
+      expect(warning.textContent).toContain('手机扫码打不开');
+      expect(warning.textContent).toContain(`链接的地址是 ${new URL(url).host}（本机）`);
+      expect(warning.textContent).toContain('PUBLIC_BASE_URL');
+      unmount();
+      await resetConsole(aSession());
+    }
   });
 
   it('copies the link and the text with one click each, and says so', async () => {

@@ -8,6 +8,7 @@ import { saveFile } from '../../promo-projects/api/authorized-fetch';
 import { isLive } from '../../promo-projects/utils';
 import { shareApi } from '../api/share-api';
 import { copyText } from '../copy-text';
+import { isLoopbackLink } from '../loopback';
 import { usePoster, useSharePackage, type PosterRenderer } from '../hooks/useShare';
 import { POSTER_HEIGHT, POSTER_WIDTH } from '../poster';
 import styles from './SharePanel.module.css';
@@ -77,6 +78,15 @@ export function SharePanel({ project, renderPoster }: { project: PromoProjectDto
           <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
             {t('share.intro', { code: data.referralCode })}
           </Typography.Paragraph>
+          {isLoopbackLink(data.url) && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="share-loopback-warning"
+              title={t('share.loopbackTitle')}
+              description={t('share.loopbackHint', { host: new URL(data.url).host })}
+            />
+          )}
           <Card size="small" title={t('share.link')}>
             <Space.Compact style={{ width: '100%' }}>
               <Input

@@ -28,4 +28,7 @@ export const shareEn: Messages['share'] = {
   text: 'Text for WeChat',
   copyText: 'Copy text',
   downloadFailed: 'Download failed: {{reason}}',
+  loopbackTitle: 'This link opens on this computer only: a phone that scans it cannot open it',
+  loopbackHint:
+    'The link’s address is {{host}} (this computer). Open the console by the computer’s LAN address or the public domain before sharing, or ask an admin to set PUBLIC_BASE_URL (e.g. https://zs.example.gov.cn).',
 };

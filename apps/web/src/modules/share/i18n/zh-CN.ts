@@ -25,4 +25,7 @@ export const shareZhCN = {
   text: '微信转发文案',
   copyText: '复制文案',
   downloadFailed: '下载失败：{{reason}}',
+  loopbackTitle: '此链接只能在本机打开，手机扫码打不开',
+  loopbackHint:
+    '链接的地址是 {{host}}（本机）。请用本机的局域网地址或正式域名打开控制台后再转发，或请管理员设置 PUBLIC_BASE_URL（如 https://zs.example.gov.cn）。',
 };

@@ -22,6 +22,7 @@ import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, V
 import { IsCalendarDay, IsInstant } from '../../../../common/validation/dates';
 import { ListQueryDto } from '../../../../common/pagination/list-query.dto';
 import { IsChinaMobile, TrimToNull, IsVersion } from '../../../../common/validation/validators';
+import { AtDistrictDay } from '../../../../common/validation/district-day';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
@@ -42,15 +43,16 @@ export class CreateRequestDto {
     description: 'the deadline; on creation it defaults to the category’s days (see GET /api/requests/categories)',
   })
   @IsOptional()
+  @AtDistrictDay()
   @IsInstant()
   dueAt?: string;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @TrimToNull()
   @IsString()
   @MaxLength(PUBLIC_REQUEST_LIMITS.contactName)
   contactName?: string | null;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @TrimToNull()
   @ValidateIf((_, v) => v !== null)
@@ -77,9 +79,10 @@ export class RouteRequestDto {
   orgUnitId: string;
   @ApiPropertyOptional({ description: 'a new deadline; required when routing an escalated request again' })
   @IsOptional()
+  @AtDistrictDay()
   @IsInstant()
   dueAt?: string;
-  @ApiPropertyOptional({ description: 'a word for the department, written to the company’s timeline' })
+  @ApiPropertyOptional({ type: String, description: 'a word for the department, written to the company’s timeline' })
   @IsOptional()
   @TrimToNull()
   @IsString()
@@ -96,7 +99,7 @@ export class RequestTransitionDto {
   @IsNotEmpty({ message: '办结时须填写办理结果' })
   @MaxLength(PUBLIC_REQUEST_LIMITS.description)
   resolution?: string;
-  @ApiPropertyOptional({ description: 'why (escalating) or a remark' })
+  @ApiPropertyOptional({ type: String, description: 'why (escalating) or a remark' })
   @IsOptional()
   @TrimToNull()
   @IsString()
@@ -122,8 +125,16 @@ export class RequestListQueryDto extends ListQueryDto {
   @Transform(toBool)
   @IsBoolean()
   overdue?: boolean;
-  @ApiPropertyOptional({ description: 'submitted on or after (ISO time)' }) @IsOptional() @IsInstant() from?: string;
-  @ApiPropertyOptional({ description: 'submitted before (ISO time)' }) @IsOptional() @IsInstant() to?: string;
+  @ApiPropertyOptional({ description: 'submitted on or after (ISO time)' })
+  @IsOptional()
+  @AtDistrictDay()
+  @IsInstant()
+  from?: string;
+  @ApiPropertyOptional({ description: 'submitted before (ISO time)' })
+  @IsOptional()
+  @AtDistrictDay()
+  @IsInstant()
+  to?: string;
 }
 
 export class RequestStatsQueryDto {
