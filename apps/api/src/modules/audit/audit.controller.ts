@@ -1,13 +1,15 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
+import { ACCESS_TABLES, AccessPolicy, type AccessKind } from '../../common/auth/access';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
-import { AuditAccess } from './audit-access';
 import { AuditService } from './audit.service';
 
+const KINDS = Object.keys(ACCESS_TABLES) as AccessKind[];
+
 class AuditQueryDto {
-  @IsString() @MaxLength(64) entity: string;
+  @IsIn(KINDS) entity: AccessKind;
   @IsUUID() entityId: string;
 }
 
@@ -17,14 +19,18 @@ class AuditQueryDto {
 export class AuditController {
   constructor(
     private readonly audit: AuditService,
-    private readonly access: AuditAccess,
+    private readonly access: AccessPolicy,
   ) {}
 
-  /** The trail of one record, for whoever may see the record (404 otherwise). */
+  /**
+   * The trail of one record, for whoever may see the record (404 otherwise, deleted records
+   * included), with its personal data masked for those who see it masked.
+   */
   @Get()
   async list(@CurrentUser() user: AuthUser, @Query() query: AuditQueryDto) {
-    await this.access.assertVisible(user, query.entity, query.entityId);
-    const items = await this.audit.list(query.entity, query.entityId);
+    await this.access.requireAccess(user, query.entity, query.entityId, { withDeleted: true });
+    const entries = await this.audit.list(query.entity, query.entityId);
+    const items = await this.access.maskHistory(user, query.entity, query.entityId, entries);
     return { items, nextCursor: null, total: items.length };
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   DELEGATION_SORTABLE,
@@ -22,7 +22,6 @@ import {
   yieldCountsOf,
   type YieldRow,
 } from '../attribution/yield-sql';
-import { AuditAccess } from '../audit/audit-access';
 import { AuditService } from '../audit/audit.service';
 import { CompaniesService } from '../companies/companies.service';
 import { assertRange } from '../roadshows/roadshows.service';
@@ -95,30 +94,13 @@ interface DelegationRow extends YieldRow {
  * team's, and the trips they go on (as a member or the leading official); leaders and admins all.
  */
 @Injectable()
-export class DelegationsService implements OnModuleInit {
+export class DelegationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly auditAccess: AuditAccess,
     private readonly audit: AuditService,
     private readonly sourceLeads: SourceLeadsService,
     private readonly companies: CompaniesService,
   ) {}
-
-  onModuleInit(): void {
-    this.auditAccess.register('delegation', async (user, id) => {
-      const delegation = await this.dataSource.getRepository(Delegation).findOne({ where: { id }, withDeleted: true });
-      if (!delegation || !canSeeDelegation(user, delegation)) throw ApiError.notFound('招商小分队');
-    });
-    this.auditAccess.register('delegation_visit', async (user, id) => {
-      const visit = await this.dataSource.getRepository(DelegationVisit).findOne({ where: { id }, withDeleted: true });
-      const delegation = visit
-        ? await this.dataSource
-            .getRepository(Delegation)
-            .findOne({ where: { id: visit.delegationId }, withDeleted: true })
-        : null;
-      if (!delegation || !canSeeDelegation(user, delegation)) throw ApiError.notFound('拜访记录');
-    });
-  }
 
   list(user: AuthUser, query: DelegationListQueryDto): Promise<Page<DelegationListItemResponseDto>> {
     const sort = parseSort(query.sort, DELEGATION_SORTABLE, { field: 'startsOn', direction: 'desc' });
@@ -156,8 +138,8 @@ export class DelegationsService implements OnModuleInit {
                 FROM delegations d
                 LEFT JOIN users o ON o.id = d.owner_id
                 ${VISIT_LATERAL}
-                ${leadYieldLateral('d.id')}
-                ${projectYieldLateral('d.id')}
+                ${leadYieldLateral('delegation', 'd')}
+                ${projectYieldLateral('delegation', 'd')}
                WHERE ${whereSql}`,
       count: `SELECT count(*)::int AS total FROM delegations d WHERE ${whereSql}`,
       params: sql,

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   BOARD_CARD_FIELDS,
@@ -12,6 +12,7 @@ import {
 import { isStage, isStalled, judgeTransition } from '@lianqiao/domain';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { seesAllTeams, type AuthUser } from '../../common/auth/auth-user';
+import { AccessPolicy, SOURCE_REF_KINDS } from '../../common/auth/access';
 import { applyTeamScope, canSeeTeamRecord } from '../../common/auth/team-scope';
 import { ApiError } from '../../common/errors/api-error';
 import { parseSort } from '../../common/pagination/cursor';
@@ -23,7 +24,6 @@ import { whereNameContains } from '../../common/persistence/search';
 import { changesOf, updateVersioned } from '../../common/persistence/versioned';
 import { crmConfig, type CrmConfig } from '../../config/crm.config';
 import { ActivitiesService } from '../activities/activities.service';
-import { AuditAccess } from '../audit/audit-access';
 import { AuditService } from '../audit/audit.service';
 import { ChainsService } from '../chains/chains.service';
 import { Company } from '../companies/company.entity';
@@ -65,7 +65,7 @@ export type NewProject = Omit<CreateProjectDto, 'ownerId'> & {
 
 /** The pipeline: projects, their stage moves with evidence, history and the board. */
 @Injectable()
-export class ProjectsService implements OnModuleInit {
+export class ProjectsService {
   /** A project as JSON, made by PostgreSQL (projectJsonFields), and a board card. */
   private readonly itemSql: string;
   private readonly detailItemSql: string;
@@ -74,7 +74,7 @@ export class ProjectsService implements OnModuleInit {
   private detailSql?: string;
 
   constructor(
-    private readonly auditAccess: AuditAccess,
+    private readonly access: AccessPolicy,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(crmConfig.KEY) private readonly config: CrmConfig,
     private readonly activities: ActivitiesService,
@@ -85,13 +85,6 @@ export class ProjectsService implements OnModuleInit {
     this.itemSql = jsonObjectSql(fields);
     this.detailItemSql = jsonObjectSql(fields, { oneRow: true });
     this.cardSql = jsonObjectSql(Object.fromEntries(BOARD_CARD_FIELDS.map((field) => [field, fields[field]])));
-  }
-
-  onModuleInit(): void {
-    this.auditAccess.register('project', async (user, id) => {
-      const project = await this.dataSource.getRepository(Project).findOne({ where: { id }, withDeleted: true });
-      if (!project || !canSeeTeamRecord(user, project)) throw ApiError.notFound('项目');
-    });
   }
 
   /** A page of the list as encoded JSON (a Page of ProjectResponseDto), made by keysetJsonPage. */
@@ -203,6 +196,8 @@ export class ProjectsService implements OnModuleInit {
 
   async create(actor: AuthUser, dto: CreateProjectDto): Promise<Project> {
     const owner = await this.resolveOwner(actor, dto.ownerId);
+    await this.access.requireReference(actor, 'sourceRefId', SOURCE_REF_KINDS, dto.sourceRefId);
+    await this.access.requireReference(actor, 'companyId', 'company', dto.companyId);
     return this.dataSource.transaction(async (manager) => {
       const project = await this.createInTransaction(manager, actor, {
         ...dto,
@@ -252,6 +247,7 @@ export class ProjectsService implements OnModuleInit {
       const owner = await this.resolveOwner(actor, dto.ownerId);
       Object.assign(changes, { teamId: owner.teamId });
     }
+    await this.access.requireReference(actor, 'companyId', 'company', dto.companyId);
     return this.dataSource.transaction(async (manager) => {
       await this.assertReferences(manager, dto);
       await updateVersioned(manager, Project, id, dto.version, changes);

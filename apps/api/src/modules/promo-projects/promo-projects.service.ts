@@ -10,7 +10,9 @@ import {
 import { cardShareUrl } from '@lianqiao/card';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { seesAllTeams, type AuthUser } from '../../common/auth/auth-user';
+import { isOwnerLevel, maySeePromoCard, seesAllTeams, seesPromoWorkingCopy } from '@lianqiao/domain';
+import { scopeQuery } from '../../common/auth/access';
+import type { AuthUser } from '../../common/auth/auth-user';
 import { ApiError } from '../../common/errors/api-error';
 import { parseSort } from '../../common/pagination/cursor';
 import { keysetPage } from '../../common/pagination/keyset';
@@ -99,15 +101,7 @@ export class PromoProjectsService {
   async list(user: AuthUser, query: PromoProjectListQueryDto, baseUrl: string): Promise<Page<PromoProjectResponseDto>> {
     const sort = parseSort(query.sort, SORTABLE, { field: 'updatedAt', direction: 'desc' });
     const qb = this.dataSource.manager.createQueryBuilder(PromoProject, 'p');
-    if (!seesAllTeams(user)) {
-      qb.andWhere(
-        `(p.owner_id = :scopeUser OR p.status = 'published'${user.teamId ? ' OR p.team_id = :scopeTeam' : ''})`,
-        {
-          scopeUser: user.id,
-          scopeTeam: user.teamId,
-        },
-      );
-    }
+    scopeQuery(qb, user, 'promo_project', 'p');
     if (query.status) qb.andWhere('p.status = :status', { status: query.status });
     if (query.reviewState) qb.andWhere('p.review_state = :reviewState', { reviewState: query.reviewState });
     if (query.kind) qb.andWhere('p.kind = :kind', { kind: query.kind });
@@ -123,7 +117,7 @@ export class PromoProjectsService {
       cursor: query.cursor,
       map: (p) => p,
     });
-    return { ...page, items: await this.toDtos(this.dataSource.manager, page.items, baseUrl) };
+    return { ...page, items: await this.toDtos(this.dataSource.manager, page.items, baseUrl, user) };
   }
 
   /** A card the caller may see, else 404 (whether it exists or not). */
@@ -134,7 +128,7 @@ export class PromoProjectsService {
   }
 
   async getDto(user: AuthUser, id: string, baseUrl: string): Promise<PromoProjectResponseDto> {
-    return (await this.toDtos(this.dataSource.manager, [await this.get(user, id)], baseUrl))[0];
+    return (await this.toDtos(this.dataSource.manager, [await this.get(user, id)], baseUrl, user))[0];
   }
 
   async versions(user: AuthUser, id: string): Promise<PromoVersionResponseDto[]> {
@@ -155,6 +149,8 @@ export class PromoProjectsService {
   /** The working copy as the public would see it once approved: what the console's preview draws. */
   async preview(user: AuthUser, id: string): Promise<PublicCardDto> {
     const project = await this.get(user, id);
+    // The working copy is its team's: to everyone else the preview does not exist.
+    if (!seesPromoWorkingCopy(user, project)) throw ApiError.notFound('推介项目');
     const images = await describeImages(this.dataSource.manager, [
       ...(project.coverImageId ? [project.coverImageId] : []),
       ...project.galleryImageIds,
@@ -444,11 +440,11 @@ export class PromoProjectsService {
   // ── helpers ────────────────────────────────────────────────────────────────────────────────
 
   canSee(user: AuthUser, p: PromoProject): boolean {
-    return this.canEdit(user, p) || p.status === 'published';
+    return maySeePromoCard(user, p);
   }
 
   canEdit(user: AuthUser, p: PromoProject): boolean {
-    return seesAllTeams(user) || p.ownerId === user.id || (!!user.teamId && p.teamId === user.teamId);
+    return isOwnerLevel(user, p);
   }
 
   assertCanEdit(user: AuthUser, p: PromoProject): void {
@@ -527,17 +523,37 @@ export class PromoProjectsService {
     }
   }
 
-  async toDtos(manager: EntityManager, projects: PromoProject[], baseUrl: string): Promise<PromoProjectResponseDto[]> {
+  /**
+   * The cards as `user` may see them: their team sees the working copy; everyone else (a published
+   * card of another team) the approved live version, without review state or notes.
+   */
+  async toDtos(
+    manager: EntityManager,
+    projects: PromoProject[],
+    baseUrl: string,
+    user: AuthUser,
+  ): Promise<PromoProjectResponseDto[]> {
+    const outsiders = projects.filter((p) => !seesPromoWorkingCopy(user, p) && p.liveVersionId);
+    const live = outsiders.length
+      ? new Map(
+          (
+            await manager.find(PromoProjectVersion, {
+              where: { id: In(outsiders.map((p) => p.liveVersionId!)) },
+            })
+          ).map((v) => [v.promoProjectId, v.content]),
+        )
+      : new Map<string, PromoContentDto>();
+    const shown = projects.map((p) => ({ p, content: live.get(p.id) ?? contentOf(p), team: !live.has(p.id) }));
     const images = await describeImages(
       manager,
-      projects.flatMap((p) => [...(p.coverImageId ? [p.coverImageId] : []), ...p.galleryImageIds]),
+      shown.flatMap(({ content: c }) => [...(c.coverImageId ? [c.coverImageId] : []), ...c.galleryImageIds]),
     );
-    return projects.map((p) => ({
+    return shown.map(({ p, content, team }) => ({
       id: p.id,
-      ...contentOf(p),
+      ...content,
       status: p.status,
-      reviewState: p.reviewState,
-      reviewComment: p.reviewComment,
+      reviewState: team ? p.reviewState : 'clean',
+      reviewComment: team ? p.reviewComment : null,
       slug: p.slug,
       publicUrl: cardShareUrl(baseUrl, p.slug),
       expiresAt: p.expiresAt?.toISOString() ?? null,
@@ -545,9 +561,9 @@ export class PromoProjectsService {
       teamId: p.teamId,
       liveVersion: p.liveVersionNumber,
       publishedAt: p.publishedAt?.toISOString() ?? null,
-      submittedAt: p.submittedAt?.toISOString() ?? null,
-      cover: p.coverImageId ? (images.get(p.coverImageId) ?? null) : null,
-      gallery: p.galleryImageIds.map((imageId) => images.get(imageId)).filter((image) => image !== undefined),
+      submittedAt: team ? (p.submittedAt?.toISOString() ?? null) : null,
+      cover: content.coverImageId ? (images.get(content.coverImageId) ?? null) : null,
+      gallery: content.galleryImageIds.map((imageId) => images.get(imageId)).filter((image) => image !== undefined),
       createdAt: p.createdAt.toISOString(),
       updatedAt: p.updatedAt.toISOString(),
       version: p.version,

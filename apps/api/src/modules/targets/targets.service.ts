@@ -1,10 +1,9 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { seesAllTeams, type AuthUser } from '../../common/auth/auth-user';
 import { ApiError } from '../../common/errors/api-error';
 import { changesOf, updateVersioned } from '../../common/persistence/versioned';
-import { AuditAccess } from '../audit/audit-access';
 import { AuditService } from '../audit/audit.service';
 import { Team } from '../org/team.entity';
 import { CreateTargetDto, TargetListQueryDto, UpdateTargetDto } from './dto/target.dto';
@@ -15,19 +14,11 @@ import { Target } from './target.entity';
  * district's and their own team's (their dashboard compares against them).
  */
 @Injectable()
-export class TargetsService implements OnModuleInit {
+export class TargetsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly auditAccess: AuditAccess,
   ) {}
-
-  onModuleInit(): void {
-    this.auditAccess.register('target', async (user, id) => {
-      const target = await this.dataSource.getRepository(Target).findOne({ where: { id }, withDeleted: true });
-      if (!target || !this.maySee(user, target)) throw ApiError.notFound('年度目标');
-    });
-  }
 
   async list(user: AuthUser, query: TargetListQueryDto): Promise<Target[]> {
     const qb = this.query();

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   REQUEST_OPEN_STATUSES,
@@ -16,7 +16,6 @@ import { keysetPage } from '../../../common/pagination/keyset';
 import { whereNameContains } from '../../../common/persistence/search';
 import { updateVersioned } from '../../../common/persistence/versioned';
 import { ActivitiesService } from '../../activities/activities.service';
-import { AuditAccess } from '../../audit/audit-access';
 import { AuditService } from '../../audit/audit.service';
 import { Company } from '../../companies/company.entity';
 import { User } from '../../users/user.entity';
@@ -60,20 +59,13 @@ interface EnterpriseRow {
  * the page of "my enterprises", and each company's QR link to the public request form.
  */
 @Injectable()
-export class AssignmentsService implements OnModuleInit {
+export class AssignmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AftercareAccess,
     private readonly audit: AuditService,
-    private readonly auditAccess: AuditAccess,
     private readonly activities: ActivitiesService,
   ) {}
-
-  /** Who looks after a company is no secret among staff, like the company itself. */
-  onModuleInit(): void {
-    this.auditAccess.register('aftercare_assignment', async () => undefined);
-    this.auditAccess.register('aftercare_request_link', async () => undefined);
-  }
 
   async list(query: AftercareCompanyListQueryDto): Promise<Page<AftercareCompanyResponseDto>> {
     const sort = parseSort(query.sort, SORTABLE, { field: 'name', direction: 'asc' });
