@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import sharp from 'sharp';
 import { TestApp, type TestUser } from './harness';
 
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -319,6 +321,45 @@ describe('access: the leaks of issue 13 stay closed', () => {
 
       const ours = await ok(t.get(`/api/promo-projects/${card.id}`, mateA.token));
       expect(ours.title).toBe('未审核的新标题');
+    });
+
+    it('serves the images of an unpublished card to nobody outside, and a published one to everyone', async () => {
+      const card = await ok(t.post('/api/promo-projects', { ...LAND, title: '草稿卡' }, staffA.token), 201);
+      const bytes = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 1, g: 2, b: 3 } } })
+        .png()
+        .toBuffer();
+      const boundary = `----x${randomBytes(6).toString('hex')}`;
+      const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`;
+      const uploaded = await t.app.inject({
+        method: 'POST',
+        url: `/api/promo-projects/${card.id}/images`,
+        headers: {
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          authorization: `Bearer ${staffA.token}`,
+        },
+        payload: Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+      });
+      expect(uploaded.statusCode).toBe(201);
+      const image = uploaded.json();
+      const bare = `/c/img/${image.id}-sm.webp`;
+      const get = (url: string) => t.app.inject({ method: 'GET', url });
+      expect((await get(bare)).statusCode).toBe(404);
+      expect((await get(`${bare}?k=${'1'.repeat(13)}.forged`)).statusCode).toBe(404);
+      const signed = image.variants[0].url as string;
+      expect((await get(signed)).statusCode).toBe(200);
+      // Another image's signature does not open this one.
+      expect((await get(signed.replace(image.id, draftCardB.id))).statusCode).toBe(404);
+
+      const withCover = await ok(
+        t.patch(`/api/promo-projects/${card.id}`, { coverImageId: image.id, version: card.version }, staffA.token),
+      );
+      const submitted = await act(card.id, 'submit', withCover.version, staffA.token);
+      await act(card.id, 'approve', submitted.version, leader.token);
+      const served = await get(bare);
+      expect(served.statusCode).toBe(200);
+      expect(served.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      const theirs = await ok(t.get(`/api/promo-projects/${card.id}`, staffB.token));
+      expect(theirs.cover.variants[0].url).toBe(bare);
     });
   });
 });

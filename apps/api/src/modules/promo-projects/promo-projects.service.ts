@@ -22,6 +22,7 @@ import { AuditService } from '../audit/audit.service';
 import { ChainsService } from '../chains/chains.service';
 import { NotificationsService, type NotifyInput } from '../notifications/notifications.service';
 import { CardCacheService, toPublicCard } from '../public-cards/card-cache.service';
+import { CardImageAccess } from '../public-cards/card-image-access';
 import { CardInterest } from '../public-cards/card-interest.entity';
 import { cardsConfig, type CardsConfig } from '../public-cards/public-cards.config';
 import { User } from '../users/user.entity';
@@ -90,6 +91,7 @@ export class PromoProjectsService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly cards: CardCacheService,
+    private readonly imageAccess: CardImageAccess,
     private readonly chains: ChainsService,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
     @Inject(cardsConfig.KEY) private readonly cardsConfig: CardsConfig,
@@ -151,10 +153,11 @@ export class PromoProjectsService {
     const project = await this.get(user, id);
     // The working copy is its team's: to everyone else the preview does not exist.
     if (!seesPromoWorkingCopy(user, project)) throw ApiError.notFound('推介项目');
-    const images = await describeImages(this.dataSource.manager, [
-      ...(project.coverImageId ? [project.coverImageId] : []),
-      ...project.galleryImageIds,
-    ]);
+    const images = await describeImages(
+      this.dataSource.manager,
+      [...(project.coverImageId ? [project.coverImageId] : []), ...project.galleryImageIds],
+      await this.imageAccess.signer(),
+    );
     return toPublicCard(project.slug, contentOf(project), images, this.app.districtName, project.publishedAt);
   }
 
@@ -271,6 +274,7 @@ export class PromoProjectsService {
       return after;
     });
     await this.cards.invalidate(project.slug);
+    this.imageAccess.forgetAll();
     return project;
   }
 
@@ -282,6 +286,7 @@ export class PromoProjectsService {
       return before;
     });
     await this.cards.invalidate(project.slug);
+    this.imageAccess.forgetAll();
   }
 
   submit(actor: AuthUser, id: string, version: number): Promise<PromoProject> {
@@ -434,7 +439,7 @@ export class PromoProjectsService {
       });
       return image.id;
     });
-    return (await describeImages(this.dataSource.manager, [imageId])).get(imageId)!;
+    return (await describeImages(this.dataSource.manager, [imageId], await this.imageAccess.signer())).get(imageId)!;
   }
 
   // ── helpers ────────────────────────────────────────────────────────────────────────────────
@@ -485,6 +490,7 @@ export class PromoProjectsService {
       return after;
     });
     await this.cards.invalidate(project.slug);
+    this.imageAccess.forgetAll();
     return project;
   }
 
@@ -544,29 +550,42 @@ export class PromoProjectsService {
         )
       : new Map<string, PromoContentDto>();
     const shown = projects.map((p) => ({ p, content: live.get(p.id) ?? contentOf(p), team: !live.has(p.id) }));
-    const images = await describeImages(
-      manager,
-      shown.flatMap(({ content: c }) => [...(c.coverImageId ? [c.coverImageId] : []), ...c.galleryImageIds]),
-    );
-    return shown.map(({ p, content, team }) => ({
-      id: p.id,
-      ...content,
-      status: p.status,
-      reviewState: team ? p.reviewState : 'clean',
-      reviewComment: team ? p.reviewComment : null,
-      slug: p.slug,
-      publicUrl: cardShareUrl(baseUrl, p.slug),
-      expiresAt: p.expiresAt?.toISOString() ?? null,
-      ownerId: p.ownerId,
-      teamId: p.teamId,
-      liveVersion: p.liveVersionNumber,
-      publishedAt: p.publishedAt?.toISOString() ?? null,
-      submittedAt: team ? (p.submittedAt?.toISOString() ?? null) : null,
-      cover: content.coverImageId ? (images.get(content.coverImageId) ?? null) : null,
-      gallery: content.galleryImageIds.map((imageId) => images.get(imageId)).filter((image) => image !== undefined),
-      createdAt: p.createdAt.toISOString(),
-      updatedAt: p.updatedAt.toISOString(),
-      version: p.version,
-    }));
+    // The team's URLs are signed (their drafts' images are not public); others get the public ones.
+    const sign = await this.imageAccess.signer();
+    const imageIdsOf = (c: PromoContentDto) => [...(c.coverImageId ? [c.coverImageId] : []), ...c.galleryImageIds];
+    const [teamImages, liveImages] = await Promise.all([
+      describeImages(
+        manager,
+        shown.filter((x) => x.team).flatMap((x) => imageIdsOf(x.content)),
+        sign,
+      ),
+      describeImages(
+        manager,
+        shown.filter((x) => !x.team).flatMap((x) => imageIdsOf(x.content)),
+      ),
+    ]);
+    return shown.map(({ p, content, team }) => {
+      const images = team ? teamImages : liveImages;
+      return {
+        id: p.id,
+        ...content,
+        status: p.status,
+        reviewState: team ? p.reviewState : 'clean',
+        reviewComment: team ? p.reviewComment : null,
+        slug: p.slug,
+        publicUrl: cardShareUrl(baseUrl, p.slug),
+        expiresAt: p.expiresAt?.toISOString() ?? null,
+        ownerId: p.ownerId,
+        teamId: p.teamId,
+        liveVersion: p.liveVersionNumber,
+        publishedAt: p.publishedAt?.toISOString() ?? null,
+        submittedAt: team ? (p.submittedAt?.toISOString() ?? null) : null,
+        cover: content.coverImageId ? (images.get(content.coverImageId) ?? null) : null,
+        gallery: content.galleryImageIds.map((imageId) => images.get(imageId)).filter((image) => image !== undefined),
+        createdAt: p.createdAt.toISOString(),
+        updatedAt: p.updatedAt.toISOString(),
+        version: p.version,
+      };
+    });
   }
 }
