@@ -36,6 +36,7 @@ export const ACCESS_TABLES = {
   user: 'users',
   team: 'teams',
   org_unit: 'org_units',
+  activity: 'activities',
 } as const;
 
 export type AccessKind = keyof typeof ACCESS_TABLES;
@@ -61,6 +62,7 @@ const KIND_LABELS: Record<AccessKind, string> = {
   user: '用户',
   team: '专班',
   org_unit: '单位',
+  activity: '跟进记录',
 };
 
 /** What a lead's or project's `sourceRefId` may point at: the event, trip, card or company it came from. */
@@ -158,6 +160,11 @@ export function visibleSql(
     case 'aftercare_request_link':
       // Shared by every signed-in user (companies and their aftercare, the chain taxonomy).
       return null;
+    case 'activity':
+      // A timeline entry is its team's (a company is shared, its follow-ups are not) and its author's.
+      return user.teamId
+        ? `(${alias}.team_id = ${bind(user.teamId)} OR ${alias}.actor_id = ${bind(user.id)})`
+        : `${alias}.actor_id = ${bind(user.id)}`;
     case 'user':
     case 'team':
     case 'org_unit':
@@ -248,12 +255,20 @@ export class AccessPolicy {
     if (!unique.length) return new Set();
     const values: unknown[] = [unique];
     const condition = positionalSql(user, kind, 'a', values, options.level);
-    const live = options.withDeleted || kind === 'aftercare_request_link' ? '' : ' AND a.deleted_at IS NULL';
+    const live =
+      options.withDeleted || kind === 'aftercare_request_link' || kind === 'activity'
+        ? ''
+        : ' AND a.deleted_at IS NULL';
     const rows: Array<{ id: string }> = await (options.manager ?? this.dataSource.manager).query(
       `SELECT a.id FROM ${ACCESS_TABLES[kind]} a WHERE a.id = ANY($1::uuid[])${live} AND ${condition}`,
       values,
     );
     return new Set(rows.map((r) => r.id));
+  }
+
+  /** Whether nothing of `kind` is hidden from the caller (leaders; shared kinds such as companies). */
+  seesEvery(user: AuthUser, kind: AccessKind, level: AccessLevel = 'see'): boolean {
+    return visibleSql(user, kind, 'a', () => 'NULL', level) === null;
   }
 
   /** 404 unless the caller may see the record. */

@@ -28,7 +28,10 @@ export class AuditController {
    */
   @Get()
   async list(@CurrentUser() user: AuthUser, @Query() query: AuditQueryDto) {
-    await this.access.requireAccess(user, query.entity, query.entityId, { withDeleted: true });
+    // Some trails are keyed by another id (an aftercare assignment's by its company's): where
+    // nothing of the kind is hidden from the caller there is nothing to look up.
+    if (!this.access.seesEvery(user, query.entity))
+      await this.access.requireAccess(user, query.entity, query.entityId, { withDeleted: true });
     const entries = await this.audit.list(query.entity, query.entityId);
     const items = await this.access.maskHistory(user, query.entity, query.entityId, entries);
     return { items, nextCursor: null, total: items.length };

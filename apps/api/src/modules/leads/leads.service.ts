@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { LeadSource } from '@lianqiao/contracts';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { seesAllTeams, type AuthUser } from '../../common/auth/auth-user';
-import { AccessPolicy, SOURCE_REF_KINDS } from '../../common/auth/access';
-import { applyTeamScope, canSeeTeamRecord } from '../../common/auth/team-scope';
+import { isOwnerLevel } from '@lianqiao/domain';
+import { AccessPolicy, scopeQuery, SOURCE_REF_KINDS } from '../../common/auth/access';
 import { ApiError } from '../../common/errors/api-error';
 import { parseSort } from '../../common/pagination/cursor';
 import { keysetJsonPage } from '../../common/pagination/keyset';
@@ -109,7 +109,7 @@ export class LeadsService {
 
   async get(user: AuthUser, id: string, manager: EntityManager = this.dataSource.manager): Promise<Lead> {
     const lead = await this.baseQuery(null, manager).where('lead.id = :id', { id }).getOne();
-    if (!lead || !canSeeTeamRecord(user, lead)) throw ApiError.notFound('线索');
+    if (!lead || !isOwnerLevel(user, lead)) throw ApiError.notFound('线索');
     return lead;
   }
 
@@ -286,7 +286,7 @@ export class LeadsService {
       .addSelect(['company.id', 'company.name'])
       .leftJoin('lead.owner', 'owner')
       .addSelect(['owner.id', 'owner.displayName']);
-    if (user) applyTeamScope(qb, 'lead', user);
+    if (user) scopeQuery(qb, user, 'lead', 'lead');
     return qb;
   }
 

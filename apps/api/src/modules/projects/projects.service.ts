@@ -9,11 +9,10 @@ import {
   type ProjectStageChangeDto,
   type ProjectStatus,
 } from '@lianqiao/contracts';
-import { isStage, isStalled, judgeTransition } from '@lianqiao/domain';
+import { isOwnerLevel, isStage, isStalled, judgeTransition } from '@lianqiao/domain';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { seesAllTeams, type AuthUser } from '../../common/auth/auth-user';
-import { AccessPolicy, SOURCE_REF_KINDS } from '../../common/auth/access';
-import { applyTeamScope, canSeeTeamRecord } from '../../common/auth/team-scope';
+import { AccessPolicy, scopeQuery, SOURCE_REF_KINDS } from '../../common/auth/access';
 import { ApiError } from '../../common/errors/api-error';
 import { parseSort } from '../../common/pagination/cursor';
 import { arrayPieces, jsonBuffer } from '../../common/http/json-text';
@@ -167,7 +166,7 @@ export class ProjectsService {
       );
     }
     const totalsQuery = this.dataSource.getRepository(Project).createQueryBuilder('project');
-    applyTeamScope(totalsQuery, 'project', user);
+    scopeQuery(totalsQuery, user, 'project', 'project');
     this.applyFilters(totalsQuery, query);
     return totalsQuery
       .select('project.stage', 'stage')
@@ -190,7 +189,7 @@ export class ProjectsService {
       .addSelect(['leader.id', 'leader.displayName'])
       .where('project.id = :id', { id })
       .getOne();
-    if (!project || !canSeeTeamRecord(user, project)) throw ApiError.notFound('项目');
+    if (!project || !isOwnerLevel(user, project)) throw ApiError.notFound('项目');
     return project;
   }
 
@@ -363,7 +362,7 @@ export class ProjectsService {
       ownerId: string;
       teamId: string | null;
     }>;
-    if (!row || !canSeeTeamRecord(user, row)) throw ApiError.notFound('项目');
+    if (!row || !isOwnerLevel(user, row)) throw ApiError.notFound('项目');
     return row.item;
   }
 
@@ -379,7 +378,7 @@ export class ProjectsService {
           ORDER BY c.at, c.id`,
         [id],
       );
-    if (!rows.length || !canSeeTeamRecord(actor, rows[0])) throw ApiError.notFound('项目');
+    if (!rows.length || !isOwnerLevel(actor, rows[0])) throw ApiError.notFound('项目');
     return rows
       .filter((r) => r.at !== null)
       .map(
@@ -471,7 +470,7 @@ export class ProjectsService {
       .addSelect(['owner.id', 'owner.displayName'])
       .leftJoin('project.responsibleLeader', 'leader')
       .addSelect(['leader.id', 'leader.displayName']);
-    applyTeamScope(qb, 'project', user);
+    scopeQuery(qb, user, 'project', 'project');
     return qb;
   }
 

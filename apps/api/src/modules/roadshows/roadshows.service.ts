@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ROADSHOW_SORTABLE, type Page, type RoadshowFormat, type RoadshowSortField } from '@lianqiao/contracts';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { seesAllTeams, type AuthUser } from '../../common/auth/auth-user';
-import { AccessPolicy, positionalSql } from '../../common/auth/access';
-import { canSeeTeamRecord } from '../../common/auth/team-scope';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { AccessPolicy, positionalSql, scopeQuery, visibleSql } from '../../common/auth/access';
+import { isOwnerLevel } from '@lianqiao/domain';
 import { ApiError } from '../../common/errors/api-error';
 import { parseSort } from '../../common/pagination/cursor';
 import { escapeLike } from '../../common/persistence/search';
@@ -103,13 +103,8 @@ export class RoadshowsService {
     } else {
       where.push('r.deleted_at IS NULL');
     }
-    if (!seesAllTeams(user)) {
-      where.push(
-        user.teamId
-          ? `(r.team_id = ${sql.param(user.teamId)} OR r.owner_id = ${sql.param(user.id)})`
-          : `r.owner_id = ${sql.param(user.id)}`,
-      );
-    }
+    const visible = visibleSql(user, 'roadshow', 'r', (value) => sql.param(value));
+    if (visible) where.push(visible);
     if (query.q?.trim()) where.push(`r.name ILIKE ${sql.param(`%${escapeLike(query.q.trim())}%`)}`);
     if (query.city) where.push(`r.city = ${sql.param(query.city)}`);
     if (query.format) where.push(`r.format = ${sql.param(query.format)}`);
@@ -148,7 +143,7 @@ export class RoadshowsService {
       .addSelect(['owner.id', 'owner.displayName'])
       .where('roadshow.id = :id', { id })
       .getOne();
-    if (!roadshow || !canSeeTeamRecord(user, roadshow)) throw ApiError.notFound('推介会');
+    if (!roadshow || !isOwnerLevel(user, roadshow)) throw ApiError.notFound('推介会');
     return roadshow;
   }
 
@@ -255,15 +250,7 @@ export class RoadshowsService {
       .orderBy('roadshow.starts_at', 'ASC')
       .addOrderBy('roadshow.id', 'ASC')
       .take(2000);
-    if (!seesAllTeams(user)) {
-      qb.andWhere(
-        user.teamId ? '(roadshow.team_id = :teamId OR roadshow.owner_id = :userId)' : 'roadshow.owner_id = :userId',
-        {
-          teamId: user.teamId,
-          userId: user.id,
-        },
-      );
-    }
+    scopeQuery(qb, user, 'roadshow', 'roadshow');
     return (await qb.getMany()).map((r) => ({
       kind: 'roadshow' as const,
       id: r.id,

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { maySeeTarget } from '@lianqiao/domain';
+import { scopeQuery } from '../../common/auth/access';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { seesAllTeams, type AuthUser } from '../../common/auth/auth-user';
+import type { AuthUser } from '../../common/auth/auth-user';
 import { ApiError } from '../../common/errors/api-error';
 import { changesOf, updateVersioned } from '../../common/persistence/versioned';
 import { AuditService } from '../audit/audit.service';
@@ -28,9 +30,7 @@ export class TargetsService {
       if (!/^[0-9a-f-]{36}$/i.test(query.teamId)) throw ApiError.field('teamId', '应为专班 id 或 district');
       qb.andWhere('target.team_id = :teamId', { teamId: query.teamId });
     }
-    if (!seesAllTeams(user)) {
-      qb.andWhere('(target.team_id IS NULL OR target.team_id = :ownTeam)', { ownTeam: user.teamId });
-    }
+    scopeQuery(qb, user, 'target', 'target');
     return qb.orderBy('target.year', 'DESC').addOrderBy('team.name', 'ASC', 'NULLS FIRST').getMany();
   }
 
@@ -112,7 +112,7 @@ export class TargetsService {
   }
 
   private maySee(user: AuthUser, target: Target): boolean {
-    return seesAllTeams(user) || target.teamId === null || target.teamId === user.teamId;
+    return maySeeTarget(user, target);
   }
 
   private query(manager: EntityManager = this.dataSource.manager): SelectQueryBuilder<Target> {

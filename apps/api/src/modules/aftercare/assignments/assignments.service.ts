@@ -9,7 +9,8 @@ import {
 } from '@lianqiao/contracts';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { seesAllTeams, type AuthUser } from '../../../common/auth/auth-user';
-import { canSeeTeamRecord } from '../../../common/auth/team-scope';
+import { isOwnerLevel } from '@lianqiao/domain';
+import { positionalSql } from '../../../common/auth/access';
 import { ApiError } from '../../../common/errors/api-error';
 import { parseSort } from '../../../common/pagination/cursor';
 import { keysetPage } from '../../../common/pagination/keyset';
@@ -213,13 +214,14 @@ export class AssignmentsService {
     if (!rows.length) return [];
     const ids = rows.map((r) => r.company_id);
 
-    const activityScope = seesAllTeams(user) ? '' : 'AND (a.team_id = $2 OR a.actor_id = $3)';
+    const values: unknown[] = [ids];
+    const activityScope = positionalSql(user, 'activity', 'a', values);
     const activities = (await this.dataSource.query(
       `SELECT DISTINCT ON (a.subject_id) a.subject_id, a.id, a.kind, a.occurred_at, a.summary, a.actor_name
          FROM activities a
-        WHERE a.subject_type = 'company' AND a.subject_id = ANY($1::uuid[]) ${activityScope}
+        WHERE a.subject_type = 'company' AND a.subject_id = ANY($1::uuid[]) AND ${activityScope}
         ORDER BY a.subject_id, a.occurred_at DESC, a.created_at DESC`,
-      seesAllTeams(user) ? [ids] : [ids, user.teamId, user.id],
+      values,
     )) as Array<{
       subject_id: string;
       id: string;
@@ -275,7 +277,7 @@ export class AssignmentsService {
           .map((p) => ({
             id: p.id,
             name:
-              p.is_confidential && !canSeeTeamRecord(user, { ownerId: p.owner_id, teamId: p.team_id })
+              p.is_confidential && !isOwnerLevel(user, { ownerId: p.owner_id, teamId: p.team_id })
                 ? (p.code_name ?? '保密项目')
                 : p.name,
             stage: p.stage as ProjectStatus,
