@@ -20,6 +20,10 @@ export interface Owned {
   teamId: string | null;
 }
 
+/** The roles that see every team's records, and the one that administers: for role-gated routes and menus. */
+export const ROLES_SEEING_ALL_TEAMS: readonly Role[] = ['leader', 'admin'];
+export const ADMIN_ROLES: readonly Role[] = ['admin'];
+
 /** Leaders and admins see every team's records. */
 export function seesAllTeams(actor: Pick<Actor, 'role'>): boolean {
   return actor.role === 'admin' || actor.role === 'leader';
