@@ -321,6 +321,12 @@ describe('access: the leaks of issue 13 stay closed', () => {
 
       const ours = await ok(t.get(`/api/promo-projects/${card.id}`, mateA.token));
       expect(ours.title).toBe('未审核的新标题');
+
+      // A lead pointed at the card (old data) names it, outside its team, by its approved title too.
+      const lead = await ok(t.post('/api/leads', { name: '乙专班的线索', source: 'card_interest' }, staffB.token), 201);
+      await t.dataSource.query('UPDATE leads SET source_ref_id = $1 WHERE id = $2', [card.id, lead.id]);
+      const attribution = await ok(t.get(`/api/leads/${lead.id}/attribution`, staffB.token));
+      expect(attribution.sourceRef).toMatchObject({ id: card.id, name: '已发布的标题', visible: true });
     });
 
     it('serves the images of an unpublished card to nobody outside, and a published one to everyone', async () => {

@@ -1,4 +1,5 @@
 import type { Role } from '@lianqiao/contracts';
+import { ADMIN_ROLES, ROLES_SEEING_ALL_TEAMS } from '@lianqiao/domain';
 import type { AccessKind } from './access';
 
 /**
@@ -16,8 +17,8 @@ export interface RouteAccess {
   roles?: readonly Role[];
 }
 
-const ADMIN: readonly Role[] = ['admin'];
-const LEADERS: readonly Role[] = ['leader', 'admin'];
+const ADMIN = ADMIN_ROLES;
+const LEADERS = ROLES_SEEING_ALL_TEAMS;
 
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/audit': {},

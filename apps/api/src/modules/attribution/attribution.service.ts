@@ -11,7 +11,7 @@ import {
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { isOwnerLevel } from '@lianqiao/domain';
-import { AccessPolicy } from '../../common/auth/access';
+import { AccessPolicy, positionalSql } from '../../common/auth/access';
 import { Lead } from '../leads/lead.entity';
 import { LeadsService } from '../leads/leads.service';
 import { ProjectsService } from '../projects/projects.service';
@@ -105,6 +105,7 @@ export class AttributionService {
 
   /** The records behind a source link, nearest first: for a trip, the visit and then the trip. */
   private async resolve(user: AuthUser, refId: string, leadId: string | null): Promise<AttributionLinkDto[]> {
+    const values: unknown[] = [refId];
     const parts = [
       `SELECT 'roadshow' AS type, id, name, deleted_at, starts_at AS at, owner_id, team_id, false AS published
          FROM roadshows WHERE id = $1`,
@@ -115,11 +116,15 @@ export class AttributionService {
     ];
     if (await tableExists(this.dataSource, 'promo_projects')) {
       parts.push(
-        `SELECT 'promo_project', id, title, deleted_at, NULL::timestamptz, owner_id, team_id, status = 'published'
-           FROM promo_projects WHERE id = $1`,
+        // Outside its team a card is known by its approved title, not its working copy's.
+        `SELECT 'promo_project', p.id,
+                CASE WHEN ${positionalSql(user, 'promo_project', 'p', values, 'use')} THEN p.title
+                     ELSE coalesce(v.content->>'title', p.title) END,
+                p.deleted_at, NULL::timestamptz, p.owner_id, p.team_id, p.status = 'published'
+           FROM promo_projects p LEFT JOIN promo_project_versions v ON v.id = p.live_version_id WHERE p.id = $1`,
       );
     }
-    const [row]: RefRow[] = await this.dataSource.query(parts.join(' UNION ALL '), [refId]);
+    const [row]: RefRow[] = await this.dataSource.query(parts.join(' UNION ALL '), values);
     if (!row) return [];
     const deleted = row.deleted_at !== null;
     // An origin out of the caller's sight keeps its kind and id (the chain stays whole) but not its name.
