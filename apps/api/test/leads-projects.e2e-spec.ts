@@ -9,6 +9,10 @@ describe('leads, follow-ups and the project pipeline', () => {
   let staffA: TestUser;
   let staffA2: TestUser;
   let staffB: TestUser;
+  /** A source each team may point its leads at (a reference must be a record the caller may use). */
+  let roadshowA: string;
+  let roadshowB: string;
+  let cardA: string;
 
   beforeAll(async () => {
     t = await TestApp.start('pipeline', { STALLED_DAYS: '30' });
@@ -19,6 +23,16 @@ describe('leads, follow-ups and the project pipeline', () => {
     staffA = await t.createUser('staff.a', 'staff', teamA);
     staffA2 = await t.createUser('staff.a2', 'staff', teamA);
     staffB = await t.createUser('staff.b', 'staff', teamB);
+    const roadshow = {
+      name: '推介会',
+      city: '上海',
+      startsAt: '2026-12-10T09:00:00+08:00',
+      endsAt: '2026-12-10T17:00:00+08:00',
+      format: 'offline',
+    };
+    roadshowA = (await t.post('/api/roadshows', roadshow, staffA.token)).body.id;
+    roadshowB = (await t.post('/api/roadshows', roadshow, staffB.token)).body.id;
+    cardA = (await t.post('/api/promo-projects', { kind: 'land', title: '地块' }, staffA.token)).body.id;
   });
   afterAll(() => t.close());
 
@@ -44,13 +58,13 @@ describe('leads, follow-ups and the project pipeline', () => {
   describe('POST /api/leads', () => {
     it('creates a lead owned by the caller, in their team, with its source', async () => {
       const lead = await newLead(staffA, {
-        sourceRefId: '7d0c7a5e-2f7e-4a43-9c3e-4f8d3a1b2c3d',
+        sourceRefId: roadshowA,
         contactMobile: '13900001111',
       });
       expect(lead).toMatchObject({
         name: '动力电池项目',
         source: 'roadshow',
-        sourceRefId: '7d0c7a5e-2f7e-4a43-9c3e-4f8d3a1b2c3d',
+        sourceRefId: roadshowA,
         status: 'new',
         ownerId: staffA.id,
         ownerName: 'staff.a',
@@ -238,7 +252,7 @@ describe('leads, follow-ups and the project pipeline', () => {
 
   describe('POST /api/leads/:id/convert', () => {
     it("converts only a qualified lead, into a negotiating project that keeps the lead's source", async () => {
-      const refId = '11111111-2222-4333-8444-555555555555';
+      const refId = cardA;
       const lead = await newLead(staffA, { source: 'card_interest', sourceRefId: refId });
       const early = await t.post(`/api/leads/${lead.id}/convert`, { version: 1 }, staffA.token);
       expect(early.status).toBe(422);
@@ -542,7 +556,7 @@ describe('leads, follow-ups and the project pipeline', () => {
       const full = await newLead(staffB, {
         name: '列表字段线索甲',
         companyId: company.body.id,
-        sourceRefId: '7d0c7a5e-2f7e-4a43-9c3e-4f8d3a1b2c3d',
+        sourceRefId: roadshowB,
         chainNodeIds: [tree.body.nodes[0].id],
         contactName: '王总',
         contactMobile: '13900002222',

@@ -425,7 +425,7 @@ describe('promo projects', () => {
   });
 
   describe('POST /api/promo-projects/:id/images', () => {
-    it('stores web sizes of an upload, serves them publicly for a year, and takes one as the cover', async () => {
+    it('stores web sizes of an upload, serves them to the team by signed URL, and takes one as the cover', async () => {
       const card = await create(staffA.token);
       const res = await upload(card.id, staffA.token, multipart('photo.jpg', 'image/jpeg', await png(2000, 1000)));
       expect(res.statusCode).toBe(201);
@@ -435,15 +435,17 @@ describe('promo projects', () => {
         width: 1600,
         height: 800,
         variants: [
-          { size: 'sm', width: 480, height: 240, url: `/c/img/${image.id}-sm.webp` },
-          { size: 'md', width: 960, height: 480, url: `/c/img/${image.id}-md.webp` },
-          { size: 'lg', width: 1600, height: 800, url: `/c/img/${image.id}-lg.webp` },
+          { size: 'sm', width: 480, height: 240, url: expect.stringMatching(`^/c/img/${image.id}-sm\\.webp\\?k=`) },
+          { size: 'md', width: 960, height: 480, url: expect.stringMatching(`^/c/img/${image.id}-md\\.webp\\?k=`) },
+          { size: 'lg', width: 1600, height: 800, url: expect.stringMatching(`^/c/img/${image.id}-lg\\.webp\\?k=`) },
         ],
       });
+      // A draft's image is not public: only the signed URL serves it, privately.
+      expect((await t.app.inject({ method: 'GET', url: `/c/img/${image.id}-sm.webp` })).statusCode).toBe(404);
       const served = await t.app.inject({ method: 'GET', url: image.variants[0].url });
       expect(served.statusCode).toBe(200);
       expect(served.headers['content-type']).toBe('image/webp');
-      expect(served.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(served.headers['cache-control']).toMatch(/^private, max-age=\d+$/);
       expect((await sharp(served.rawPayload).metadata()).width).toBe(480);
       const again = await t.app.inject({
         method: 'GET',

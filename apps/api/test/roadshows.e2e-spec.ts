@@ -125,7 +125,8 @@ describe('roadshows: planning, attendees, leads, on-site signings, yield and att
         { ...plan, promoProjectIds: ['7d0c7a5e-2f7e-4a43-9c3e-4f8d3a1b2c3d'] },
         staffA.token,
       );
-      expect(promo.status).toBe(400);
+      // A reference to a record the caller may not use (here: none at all) is a rule, 422.
+      expect(promo.status).toBe(422);
       expect(promo.body.details).toEqual([{ field: 'promoProjectIds', message: expect.any(String) }]);
     });
 

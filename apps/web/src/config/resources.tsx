@@ -1,3 +1,4 @@
+import { ADMIN_ROLES, ROLES_SEEING_ALL_TEAMS } from '@lianqiao/domain';
 import {
   AlertOutlined,
   ApartmentOutlined,
@@ -238,7 +239,7 @@ export const RESOURCES: readonly ConsoleResource[] = [
     label: 'aftercareReview',
     icon: <AlertOutlined />,
     page: lazy(() => import('../pages/aftercare/RequestReviewPage')),
-    roles: ['leader', 'admin'],
+    roles: ROLES_SEEING_ALL_TEAMS,
     menu: { group: 'aftercare' },
   },
   {
@@ -247,7 +248,7 @@ export const RESOURCES: readonly ConsoleResource[] = [
     label: 'aftercareStats',
     icon: <BarChartOutlined />,
     page: lazy(() => import('../pages/aftercare/RequestStatsPage')),
-    roles: ['leader', 'admin'],
+    roles: ROLES_SEEING_ALL_TEAMS,
     menu: { group: 'aftercare' },
   },
   {
@@ -313,7 +314,7 @@ export const RESOURCES: readonly ConsoleResource[] = [
     label: 'users',
     icon: <UserOutlined />,
     page: lazy(() => import('../pages/admin/UsersPage')),
-    roles: ['admin'],
+    roles: ADMIN_ROLES,
     menu: { group: 'admin' },
     description: 'users',
   },
@@ -323,7 +324,7 @@ export const RESOURCES: readonly ConsoleResource[] = [
     label: 'teams',
     icon: <TeamOutlined />,
     page: lazy(() => import('../pages/admin/TeamsPage')),
-    roles: ['admin'],
+    roles: ADMIN_ROLES,
     menu: { group: 'admin' },
     description: 'teams',
   },
@@ -333,7 +334,7 @@ export const RESOURCES: readonly ConsoleResource[] = [
     label: 'orgUnits',
     icon: <ApartmentOutlined />,
     page: lazy(() => import('../pages/admin/OrgUnitsPage')),
-    roles: ['admin'],
+    roles: ADMIN_ROLES,
     menu: { group: 'admin' },
     description: 'orgUnits',
   },

@@ -3,3 +3,4 @@ export * from './money';
 export * from './password-policy';
 export * from './project-stage';
 export * from './mobile';
+export * from './access';

@@ -17,7 +17,5 @@ declare module 'fastify' {
   }
 }
 
-/** Leaders and admins see every team's records; staff only their own team's. */
-export function seesAllTeams(user: AuthUser): boolean {
-  return user.role === 'admin' || user.role === 'leader';
-}
+/** Leaders and admins see every team's records; staff only their own team's (the rule lives in @lianqiao/domain). */
+export { seesAllTeams } from '@lianqiao/domain';

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ActivityKind, SubjectType } from '@lianqiao/contracts';
 import { DataSource, EntityManager } from 'typeorm';
-import { seesAllTeams, type AuthUser } from '../../common/auth/auth-user';
-import { canSeeTeamRecord } from '../../common/auth/team-scope';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { isOwnerLevel } from '@lianqiao/domain';
+import { scopeQuery } from '../../common/auth/access';
 import { ApiError } from '../../common/errors/api-error';
 import { Company } from '../companies/company.entity';
 import { Lead } from '../leads/lead.entity';
@@ -42,12 +43,7 @@ export class ActivitiesService {
       .addOrderBy('activity.created_at', 'DESC')
       .take(500);
     // A company is shared, its follow-ups are not: staff see their own team's entries there.
-    if (query.subjectType === 'company' && !seesAllTeams(user)) {
-      qb.andWhere('(activity.team_id = :teamId OR activity.actor_id = :userId)', {
-        teamId: user.teamId,
-        userId: user.id,
-      });
-    }
+    if (query.subjectType === 'company') scopeQuery(qb, user, 'activity', 'activity');
     return (await qb.getMany()).map(ActivityResponseDto.from);
   }
 
@@ -122,7 +118,7 @@ export class ActivitiesService {
       return company;
     }
     const record = type === 'lead' ? await manager.findOneBy(Lead, { id }) : await manager.findOneBy(Project, { id });
-    if (!record || !canSeeTeamRecord(user, record)) throw ApiError.notFound(type === 'lead' ? '线索' : '项目');
+    if (!record || !isOwnerLevel(user, record)) throw ApiError.notFound(type === 'lead' ? '线索' : '项目');
     return record;
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LANDED_STAGES } from '@lianqiao/contracts';
 import { EntityManager } from 'typeorm';
+import { namedBinder, visibleSql } from '../../common/auth/access';
 import { seesAllTeams, type AuthUser } from '../../common/auth/auth-user';
 import { AftercareAssignment } from './assignments/aftercare-assignment.entity';
 
@@ -17,7 +18,7 @@ export function landedSql(companyColumn: string): string {
 }
 
 /**
- * Who sees what in aftercare, in SQL for lists and for single records alike:
+ * Aftercare's questions to the one AccessPolicy (whose `enterprise_request` rule is this):
  * - leaders and admins see everything;
  * - a department's users see the requests routed to their department;
  * - the company's 政府事务代表 and 包保领导 see its requests;
@@ -32,26 +33,9 @@ export class AftercareAccess {
    * false leaves out the department clause: what the caller may manage, not only handle.
    */
   requestScope(user: AuthUser, alias: string, options: { department?: boolean } = {}): SqlCondition | null {
-    if (seesAllTeams(user)) return null;
-    const params: Record<string, unknown> = { accUserId: user.id };
-    const clauses = [
-      `${alias}.logged_by_id = :accUserId`,
-      `EXISTS (SELECT 1 FROM aftercare_assignments acc_a WHERE acc_a.company_id = ${alias}.company_id AND acc_a.deleted_at IS NULL
-                 AND (acc_a.affairs_rep_id = :accUserId OR acc_a.responsible_leader_id = :accUserId))`,
-    ];
-    if (user.teamId) {
-      params.accTeamId = user.teamId;
-      clauses.push(
-        `${alias}.logged_by_team_id = :accTeamId`,
-        `EXISTS (SELECT 1 FROM leads acc_l WHERE acc_l.company_id = ${alias}.company_id AND acc_l.team_id = :accTeamId AND acc_l.deleted_at IS NULL)`,
-        `EXISTS (SELECT 1 FROM projects acc_p WHERE acc_p.company_id = ${alias}.company_id AND acc_p.team_id = :accTeamId AND acc_p.deleted_at IS NULL)`,
-      );
-    }
-    if (options.department !== false && user.orgUnitId) {
-      params.accOrgUnitId = user.orgUnitId;
-      clauses.push(`${alias}.org_unit_id = :accOrgUnitId`);
-    }
-    return { sql: `(${clauses.join(' OR ')})`, params };
+    const { bind, params } = namedBinder('acc');
+    const sql = visibleSql(user, 'enterprise_request', alias, bind, options.department === false ? 'use' : 'see');
+    return sql ? { sql, params } : null;
   }
 
   /** Whether the request with this id passes `requestScope` (it exists and is not deleted). */

@@ -10,11 +10,19 @@ import {
 } from '@lianqiao/contracts';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { canSeeTeamRecord } from '../../common/auth/team-scope';
+import { isOwnerLevel } from '@lianqiao/domain';
+import { AccessPolicy, positionalSql } from '../../common/auth/access';
 import { Lead } from '../leads/lead.entity';
 import { LeadsService } from '../leads/leads.service';
 import { ProjectsService } from '../projects/projects.service';
 import { tableExists } from './optional-table';
+
+const HIDDEN_NAMES: Record<RefRow['type'], string> = {
+  roadshow: '（其他专班的推介会）',
+  delegation: '（其他专班的招商小分队）',
+  promo_project: '（其他专班的推介项目）',
+  company: '（企业）',
+};
 
 interface RefRow {
   type: 'roadshow' | 'delegation' | 'promo_project' | 'company';
@@ -37,6 +45,7 @@ interface RefRow {
 @Injectable()
 export class AttributionService {
   constructor(
+    private readonly access: AccessPolicy,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly leads: LeadsService,
     private readonly projects: ProjectsService,
@@ -85,7 +94,7 @@ export class AttributionService {
   }
 
   private leadLink(user: AuthUser, lead: Lead): AttributionLinkDto {
-    const visible = canSeeTeamRecord(user, lead);
+    const visible = isOwnerLevel(user, lead);
     return link('lead', lead.id, visible ? lead.name : '（其他专班的线索）', {
       deleted: lead.deletedAt !== null,
       visible: visible && lead.deletedAt === null,
@@ -96,6 +105,7 @@ export class AttributionService {
 
   /** The records behind a source link, nearest first: for a trip, the visit and then the trip. */
   private async resolve(user: AuthUser, refId: string, leadId: string | null): Promise<AttributionLinkDto[]> {
+    const values: unknown[] = [refId];
     const parts = [
       `SELECT 'roadshow' AS type, id, name, deleted_at, starts_at AS at, owner_id, team_id, false AS published
          FROM roadshows WHERE id = $1`,
@@ -106,16 +116,21 @@ export class AttributionService {
     ];
     if (await tableExists(this.dataSource, 'promo_projects')) {
       parts.push(
-        `SELECT 'promo_project', id, title, deleted_at, NULL::timestamptz, owner_id, team_id, status = 'published'
-           FROM promo_projects WHERE id = $1`,
+        // Outside its team a card is known by its approved title, not its working copy's.
+        `SELECT 'promo_project', p.id,
+                CASE WHEN ${positionalSql(user, 'promo_project', 'p', values, 'use')} THEN p.title
+                     ELSE coalesce(v.content->>'title', p.title) END,
+                p.deleted_at, NULL::timestamptz, p.owner_id, p.team_id, p.status = 'published'
+           FROM promo_projects p LEFT JOIN promo_project_versions v ON v.id = p.live_version_id WHERE p.id = $1`,
       );
     }
-    const [row]: RefRow[] = await this.dataSource.query(parts.join(' UNION ALL '), [refId]);
+    const [row]: RefRow[] = await this.dataSource.query(parts.join(' UNION ALL '), values);
     if (!row) return [];
     const deleted = row.deleted_at !== null;
-    const mayOpen =
-      row.type === 'company' || row.published || canSeeTeamRecord(user, { ownerId: row.owner_id, teamId: row.team_id });
-    const origin = link(row.type, row.id, row.name, { deleted, visible: mayOpen && !deleted, at: row.at });
+    // An origin out of the caller's sight keeps its kind and id (the chain stays whole) but not its name.
+    const mayOpen = (await this.access.checkAccess(user, row.type, [row.id], { withDeleted: true })).has(row.id);
+    const name = mayOpen ? row.name : HIDDEN_NAMES[row.type];
+    const origin = link(row.type, row.id, name, { deleted, visible: mayOpen && !deleted, at: row.at });
     if (row.type !== 'delegation' || !leadId) return [origin];
     const [visit]: Array<{
       id: string;
@@ -132,7 +147,7 @@ export class AttributionService {
           ORDER BY v.created_at LIMIT 1`,
       [leadId, row.id],
     );
-    if (!visit) return [origin];
+    if (!visit || !mayOpen) return [origin];
     const verb = visit.direction === 'inbound' ? '接待' : '拜访';
     return [
       link('visit', visit.id, `${verb}${visit.company_name ?? ''}`, {

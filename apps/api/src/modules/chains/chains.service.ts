@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ChainNodeDto, ChainSummaryDto, ChainTreeDto } from '@lianqiao/contracts';
 import { chainLevel } from '@lianqiao/domain';
@@ -6,7 +6,6 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { ApiError } from '../../common/errors/api-error';
 import { changesOf, updateVersioned } from '../../common/persistence/versioned';
-import { AuditAccess } from '../audit/audit-access';
 import { AuditService } from '../audit/audit.service';
 import { ChainNode } from './chain-node.entity';
 import { Chain } from './chain.entity';
@@ -20,17 +19,11 @@ interface NodeCounts {
 }
 
 @Injectable()
-export class ChainsService implements OnModuleInit {
+export class ChainsService {
   constructor(
-    private readonly auditAccess: AuditAccess,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {}
-
-  onModuleInit(): void {
-    this.auditAccess.register('chain', async () => undefined);
-    this.auditAccess.register('chain_node', async () => undefined);
-  }
 
   async list(): Promise<ChainSummaryDto[]> {
     const rows: Array<{

@@ -1,15 +1,14 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CompanyTouchDto, Page } from '@lianqiao/contracts';
-import { maskMobile, normalizeCompanyName } from '@lianqiao/domain';
+import { isOwnerLevel, maskPersonal, normalizeCompanyName } from '@lianqiao/domain';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { seesAllTeams, type AuthUser } from '../../common/auth/auth-user';
+import type { AuthUser } from '../../common/auth/auth-user';
 import { ApiError } from '../../common/errors/api-error';
 import { parseSort } from '../../common/pagination/cursor';
 import { keysetPage } from '../../common/pagination/keyset';
 import { whereNameContains } from '../../common/persistence/search';
 import { changesOf, updateVersioned } from '../../common/persistence/versioned';
-import { AuditAccess } from '../audit/audit-access';
 import { AuditService } from '../audit/audit.service';
 import { ChainsService } from '../chains/chains.service';
 import { COMPANY_REFERENCES } from './company-references';
@@ -24,19 +23,12 @@ const USCC_PREFIX = /^[0-9A-HJ-NPQRTUWXY]{2,18}$/i;
 
 /** Companies are shared by all teams; who works them is visible, what they do is not. */
 @Injectable()
-export class CompaniesService implements OnModuleInit {
+export class CompaniesService {
   constructor(
-    private readonly auditAccess: AuditAccess,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly chains: ChainsService,
     private readonly audit: AuditService,
   ) {}
-
-  /** Companies are shared: their trail is open to every signed-in user; a contact's follows its visibility. */
-  onModuleInit(): void {
-    this.auditAccess.register('company', async () => undefined);
-    this.auditAccess.register('contact', async () => undefined);
-  }
 
   list(user: AuthUser, query: CompanyListQueryDto): Promise<Page<CompanyResponseDto>> {
     const sort = parseSort(query.sort, SORTABLE, { field: 'updatedAt', direction: 'desc' });
@@ -308,20 +300,22 @@ export class CompaniesService implements OnModuleInit {
   }
 
   private mayManageContact(user: AuthUser, contact: Contact): boolean {
-    return seesAllTeams(user) || contact.ownerId === user.id || (!!user.teamId && contact.teamId === user.teamId);
+    return isOwnerLevel(user, contact);
   }
 
-  private toContactDto(user: AuthUser, c: Contact): ContactResponseDto {
-    const maySee = this.mayManageContact(user, c);
+  /** A contact is shared with its company; its personal data is whole at owner level only. */
+  private toContactDto(user: AuthUser, contact: Contact): ContactResponseDto {
+    const maySee = this.mayManageContact(user, contact);
+    const c = maskPersonal('contact', { ...contact }, maySee);
     return {
       id: c.id,
       companyId: c.companyId,
       name: c.name,
       title: c.title,
-      mobile: maySee ? c.mobile : maskMobile(c.mobile),
-      mobileMasked: !maySee && !!c.mobile,
+      mobile: c.mobile,
+      mobileMasked: !maySee && !!contact.mobile,
       email: c.email,
-      wechat: maySee ? c.wechat : null,
+      wechat: c.wechat,
       ownerId: c.ownerId,
       teamId: c.teamId,
       version: c.version,

@@ -33,6 +33,7 @@ import {
   type YieldSourceKind,
 } from '@lianqiao/contracts';
 import { DataSource } from 'typeorm';
+import { ownerMayUseSql, positionalSql } from '../../common/auth/access';
 import { seesAllTeams, type AuthUser } from '../../common/auth/auth-user';
 import { ApiError } from '../../common/errors/api-error';
 import { crmConfig, type CrmConfig } from '../../config/crm.config';
@@ -457,9 +458,9 @@ export class DashboardService {
     );
     return {
       period: scope.period(),
-      roadshows: roadshows ? await this.yieldOf(scope, 'roadshow', 'roadshows', 'name', limit) : [],
-      trips: delegations ? await this.yieldOf(scope, 'trip', 'delegations', 'name', limit) : [],
-      cards: cards ? await this.yieldOf(scope, 'card', 'promo_projects', 'title', limit) : [],
+      roadshows: roadshows ? await this.yieldOf(user, scope, 'roadshow', 'roadshows', 'name', limit) : [],
+      trips: delegations ? await this.yieldOf(user, scope, 'trip', 'delegations', 'name', limit) : [],
+      cards: cards ? await this.yieldOf(user, scope, 'card', 'promo_projects', 'title', limit) : [],
     };
   }
 
@@ -627,7 +628,12 @@ export class DashboardService {
    * created in the period, and linked projects first signed in the period with their contracted
    * amounts. Ranked by contracted 万元, then signed projects, then leads; those with no yield are left out.
    */
+  /**
+   * The events, trips or cards that brought the scope's leads and signings, among those the caller
+   * may see; a lead or project counts only when its owner may use its source (ownerMayUseSql).
+   */
   private async yieldOf(
+    user: AuthUser,
     scope: DashboardScope,
     kind: YieldSourceKind,
     table: string,
@@ -636,6 +642,11 @@ export class DashboardService {
   ): Promise<YieldItemDto[]> {
     const teamOf = (alias: string) => (scope.teamId ? `AND ${alias}.team_id = $3` : '');
     const cards = kind === 'card';
+    const policyKind = ({ roadshow: 'roadshow', trip: 'delegation', card: 'promo_project' } as const)[kind];
+    const values: unknown[] = [scope.fromDate, scope.toDate, ...(scope.teamId ? [scope.teamId] : [])];
+    const visible = positionalSql(user, policyKind, 's', values);
+    const usable = (alias: string) =>
+      `EXISTS (SELECT 1 FROM ${table} src WHERE src.id = ${alias}.source_ref_id AND ${ownerMayUseSql(policyKind, 'src', `${alias}.owner_id`, `${alias}.team_id`)})`;
     const rows: Array<{
       id: string;
       name: string;
@@ -648,10 +659,12 @@ export class DashboardService {
       `WITH r AS (${REACHED_SQL}),
          l AS (SELECT x.source_ref_id AS id, count(*)::int AS leads FROM leads x
                 WHERE x.deleted_at IS NULL AND x.source_ref_id IS NOT NULL AND ${inPeriod('x.created_at')} ${teamOf('x')}
+                  AND ${usable('x')}
                 GROUP BY x.source_ref_id),
          p AS (SELECT x.source_ref_id AS id, count(*)::int AS signed, coalesce(sum(x.contracted_wan), 0) AS contracted
                  FROM projects x JOIN r ON r.project_id = x.id
                 WHERE x.deleted_at IS NULL AND x.source_ref_id IS NOT NULL AND ${inPeriod('r.signed_at')} ${teamOf('x')}
+                  AND ${usable('x')}
                 GROUP BY x.source_ref_id)
          SELECT s.id, s.${nameColumn} AS name, coalesce(l.leads, 0) AS leads, coalesce(p.signed, 0) AS signed,
                 coalesce(p.contracted, 0) AS contracted,
@@ -660,10 +673,10 @@ export class DashboardService {
            FROM ${table} s
            LEFT JOIN l ON l.id = s.id
            LEFT JOIN p ON p.id = s.id
-          WHERE s.deleted_at IS NULL AND (l.leads > 0 OR p.signed > 0)
+          WHERE s.deleted_at IS NULL AND (l.leads > 0 OR p.signed > 0) AND ${visible}
           ORDER BY coalesce(p.contracted, 0) DESC, coalesce(p.signed, 0) DESC, coalesce(l.leads, 0) DESC, s.${nameColumn}, s.id
           LIMIT ${limit}`,
-      [scope.fromDate, scope.toDate, ...(scope.teamId ? [scope.teamId] : [])],
+      values,
     );
     const route = { roadshow: '/roadshows', trip: '/delegations', card: '/promo-projects' }[kind];
     return rows.map((row) => {

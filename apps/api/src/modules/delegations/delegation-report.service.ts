@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { isOwnerLevel } from '@lianqiao/domain';
 import { DELEGATION_DIRECTION_LABELS, LEAD_STATUS_LABELS, type LeadStatus } from '@lianqiao/contracts';
 import { Workbook, type Borders, type Worksheet } from 'exceljs';
 import { DataSource, In } from 'typeorm';
@@ -63,12 +64,13 @@ export class DelegationReportService {
     const leads = leadIds.length
       ? await this.dataSource.getRepository(Lead).find({ where: { id: In(leadIds) }, withDeleted: true })
       : [];
-    const leadById = new Map(leads.map((l) => [l.id, l]));
+    // A member from another team sees the trip, not the owning team's leads: only those they may see.
+    const leadById = new Map(leads.filter((l) => isOwnerLevel(user, l)).map((l) => [l.id, l]));
     const team = delegation.teamId
       ? await this.dataSource.getRepository(Team).findOneBy({ id: delegation.teamId })
       : null;
     const [counts]: YieldRow[] = await this.dataSource.query(
-      `SELECT ${YIELD_COLUMNS} FROM delegations d ${leadYieldLateral('d.id')} ${projectYieldLateral('d.id')} WHERE d.id = $1`,
+      `SELECT ${YIELD_COLUMNS} FROM delegations d ${leadYieldLateral('delegation', 'd')} ${projectYieldLateral('delegation', 'd')} WHERE d.id = $1`,
       [id],
     );
 

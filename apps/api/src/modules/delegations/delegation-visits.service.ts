@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { isOwnerLevel } from '@lianqiao/domain';
 import { DELEGATION_LEAD_SOURCE } from '@lianqiao/contracts';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { seesAllTeams, type AuthUser } from '../../common/auth/auth-user';
+import type { AuthUser } from '../../common/auth/auth-user';
 import { ApiError } from '../../common/errors/api-error';
 import { changesOf, updateVersioned } from '../../common/persistence/versioned';
 import { chinaDateOf } from '../attribution/event-dates';
@@ -121,11 +122,7 @@ export class DelegationVisitsService {
       ? await this.dataSource.getRepository(Contact).findOneBy({ id: visit.contactIds[0] })
       : null;
     // A contact's mobile is personal data: copied only for those who may see it unmasked.
-    const maySeeMobile =
-      !!firstContact &&
-      (seesAllTeams(actor) ||
-        firstContact.ownerId === actor.id ||
-        (!!actor.teamId && firstContact.teamId === actor.teamId));
+    const maySeeMobile = !!firstContact && isOwnerLevel(actor, firstContact);
     const leadId = await this.dataSource.transaction(async (manager) => {
       const lead = await this.sourceLeads.create(
         manager,

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   DELEGATION_SORTABLE,
@@ -7,7 +7,7 @@ import {
   type Page,
 } from '@lianqiao/contracts';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { seesAllTeams, type AuthUser } from '../../common/auth/auth-user';
+import type { AuthUser } from '../../common/auth/auth-user';
 import { ApiError } from '../../common/errors/api-error';
 import { parseSort } from '../../common/pagination/cursor';
 import { escapeLike } from '../../common/persistence/search';
@@ -22,7 +22,8 @@ import {
   yieldCountsOf,
   type YieldRow,
 } from '../attribution/yield-sql';
-import { AuditAccess } from '../audit/audit-access';
+import { isOnDelegation } from '@lianqiao/domain';
+import { scopeQuery, visibleSql } from '../../common/auth/access';
 import { AuditService } from '../audit/audit.service';
 import { CompaniesService } from '../companies/companies.service';
 import { assertRange } from '../roadshows/roadshows.service';
@@ -95,30 +96,13 @@ interface DelegationRow extends YieldRow {
  * team's, and the trips they go on (as a member or the leading official); leaders and admins all.
  */
 @Injectable()
-export class DelegationsService implements OnModuleInit {
+export class DelegationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly auditAccess: AuditAccess,
     private readonly audit: AuditService,
     private readonly sourceLeads: SourceLeadsService,
     private readonly companies: CompaniesService,
   ) {}
-
-  onModuleInit(): void {
-    this.auditAccess.register('delegation', async (user, id) => {
-      const delegation = await this.dataSource.getRepository(Delegation).findOne({ where: { id }, withDeleted: true });
-      if (!delegation || !canSeeDelegation(user, delegation)) throw ApiError.notFound('招商小分队');
-    });
-    this.auditAccess.register('delegation_visit', async (user, id) => {
-      const visit = await this.dataSource.getRepository(DelegationVisit).findOne({ where: { id }, withDeleted: true });
-      const delegation = visit
-        ? await this.dataSource
-            .getRepository(Delegation)
-            .findOne({ where: { id: visit.delegationId }, withDeleted: true })
-        : null;
-      if (!delegation || !canSeeDelegation(user, delegation)) throw ApiError.notFound('拜访记录');
-    });
-  }
 
   list(user: AuthUser, query: DelegationListQueryDto): Promise<Page<DelegationListItemResponseDto>> {
     const sort = parseSort(query.sort, DELEGATION_SORTABLE, { field: 'startsOn', direction: 'desc' });
@@ -130,12 +114,8 @@ export class DelegationsService implements OnModuleInit {
     } else {
       where.push('d.deleted_at IS NULL');
     }
-    if (!seesAllTeams(user)) {
-      const me = sql.param(user.id);
-      where.push(
-        `(${user.teamId ? `d.team_id = ${sql.param(user.teamId)} OR ` : ''}d.owner_id = ${me} OR ${me} = ANY(d.member_ids) OR d.leader_id = ${me})`,
-      );
-    }
+    const visible = visibleSql(user, 'delegation', 'd', (value) => sql.param(value));
+    if (visible) where.push(visible);
     if (query.q?.trim()) where.push(`d.name ILIKE ${sql.param(`%${escapeLike(query.q.trim())}%`)}`);
     if (query.direction) where.push(`d.direction = ${sql.param(query.direction)}`);
     if (query.city) where.push(`d.cities @> ARRAY[${sql.param(query.city)}]::text[]`);
@@ -156,8 +136,8 @@ export class DelegationsService implements OnModuleInit {
                 FROM delegations d
                 LEFT JOIN users o ON o.id = d.owner_id
                 ${VISIT_LATERAL}
-                ${leadYieldLateral('d.id')}
-                ${projectYieldLateral('d.id')}
+                ${leadYieldLateral('delegation', 'd')}
+                ${projectYieldLateral('delegation', 'd')}
                WHERE ${whereSql}`,
       count: `SELECT count(*)::int AS total FROM delegations d WHERE ${whereSql}`,
       params: sql,
@@ -188,7 +168,7 @@ export class DelegationsService implements OnModuleInit {
       .addSelect(['leader.id', 'leader.displayName'])
       .where('delegation.id = :id', { id })
       .getOne();
-    if (!delegation || !canSeeDelegation(user, delegation)) throw ApiError.notFound('招商小分队');
+    if (!delegation || !isOnDelegation(user, delegation)) throw ApiError.notFound('招商小分队');
     return delegation;
   }
 
@@ -320,12 +300,7 @@ export class DelegationsService implements OnModuleInit {
       .orderBy('delegation.starts_on', 'ASC')
       .addOrderBy('delegation.id', 'ASC')
       .take(2000);
-    if (!seesAllTeams(user)) {
-      qb.andWhere(
-        `(${user.teamId ? 'delegation.team_id = :teamId OR ' : ''}delegation.owner_id = :userId OR :userId = ANY(delegation.member_ids) OR delegation.leader_id = :userId)`,
-        { teamId: user.teamId, userId: user.id },
-      );
-    }
+    scopeQuery(qb, user, 'delegation', 'delegation');
     return (await qb.getMany()).map((d) => ({
       kind: 'delegation' as const,
       id: d.id,
@@ -413,19 +388,6 @@ export class DelegationsService implements OnModuleInit {
       ]);
     }
   }
-}
-
-export function canSeeDelegation(
-  user: AuthUser,
-  d: { ownerId: string; teamId: string | null; memberIds: string[]; leaderId: string | null },
-): boolean {
-  return (
-    seesAllTeams(user) ||
-    d.ownerId === user.id ||
-    (!!user.teamId && d.teamId === user.teamId) ||
-    d.memberIds.includes(user.id) ||
-    d.leaderId === user.id
-  );
 }
 
 function assertEndsOnOrAfter(startsOn: string, endsOn: string): void {

@@ -12,7 +12,8 @@ import {
   type ProjectStatus,
 } from '@lianqiao/contracts';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { seesAllTeams, type AuthUser } from '../../common/auth/auth-user';
+import { visibleSql } from '../../common/auth/access';
+import type { AuthUser } from '../../common/auth/auth-user';
 import { ApiError } from '../../common/errors/api-error';
 import { parseSort } from '../../common/pagination/cursor';
 import { escapeLike } from '../../common/persistence/search';
@@ -376,13 +377,8 @@ export function roadshowsPlan(user: AuthUser, query: RoadshowFilters): ExportPla
   });
   const p = new Params();
   const where: string[] = [deletedClause('r', user, query.deleted)];
-  if (!seesAllTeams(user)) {
-    where.push(
-      user.teamId
-        ? `(r.team_id = ${p.add(user.teamId)} OR r.owner_id = ${p.add(user.id)})`
-        : `r.owner_id = ${p.add(user.id)}`,
-    );
-  }
+  const visible = visibleSql(user, 'roadshow', 'r', (value) => p.add(value));
+  if (visible) where.push(visible);
   if (query.q?.trim()) where.push(`r.name ILIKE ${p.add(`%${escapeLike(query.q.trim())}%`)}`);
   if (query.city) where.push(`r.city = ${p.add(query.city)}`);
   if (query.format) where.push(`r.format = ${p.add(query.format)}`);
@@ -452,12 +448,8 @@ export function delegationsPlan(user: AuthUser, query: DelegationFilters): Expor
   });
   const p = new Params();
   const where: string[] = [deletedClause('d', user, query.deleted)];
-  if (!seesAllTeams(user)) {
-    const me = p.add(user.id);
-    where.push(
-      `(${user.teamId ? `d.team_id = ${p.add(user.teamId)} OR ` : ''}d.owner_id = ${me} OR ${me} = ANY(d.member_ids) OR d.leader_id = ${me})`,
-    );
-  }
+  const visible = visibleSql(user, 'delegation', 'd', (value) => p.add(value));
+  if (visible) where.push(visible);
   if (query.q?.trim()) where.push(`d.name ILIKE ${p.add(`%${escapeLike(query.q.trim())}%`)}`);
   if (query.direction) where.push(`d.direction = ${p.add(query.direction)}`);
   if (query.city) where.push(`d.cities @> ARRAY[${p.add(query.city)}]::text[]`);

@@ -5,6 +5,7 @@ import * as ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import { PassThrough } from 'node:stream';
 import { DataSource, type QueryRunner } from 'typeorm';
+import { visibleSql } from '../../common/auth/access';
 import { seesAllTeams, type AuthUser } from '../../common/auth/auth-user';
 import { ApiError } from '../../common/errors/api-error';
 import { appConfig, type AppConfig } from '../../config/app.config';
@@ -89,13 +90,8 @@ export class WeeklyReportService {
       params.push(value);
       return `$${params.length}`;
     };
-    if (!seesAllTeams(user)) {
-      where.push(
-        user.teamId
-          ? `(p.team_id = ${param(user.teamId)} OR p.owner_id = ${param(user.id)})`
-          : `p.owner_id = ${param(user.id)}`,
-      );
-    }
+    const visible = visibleSql(user, 'project', 'p', param);
+    if (visible) where.push(visible);
     if (query.teamId) where.push(`p.team_id = ${param(query.teamId)}`);
     const order = `array_position(ARRAY[${REPORT_STAGES.map((s) => `'${s}'`).join(', ')}]::text[], p.stage::text)`;
 

@@ -1,9 +1,10 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { LeadSource } from '@lianqiao/contracts';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { seesAllTeams, type AuthUser } from '../../common/auth/auth-user';
-import { applyTeamScope, canSeeTeamRecord } from '../../common/auth/team-scope';
+import { isOwnerLevel } from '@lianqiao/domain';
+import { AccessPolicy, scopeQuery, SOURCE_REF_KINDS } from '../../common/auth/access';
 import { ApiError } from '../../common/errors/api-error';
 import { parseSort } from '../../common/pagination/cursor';
 import { keysetJsonPage } from '../../common/pagination/keyset';
@@ -11,7 +12,6 @@ import { isoSql, jsonObjectSql } from '../../common/persistence/select-sql';
 import { whereNameContains } from '../../common/persistence/search';
 import { changesOf, updateVersioned } from '../../common/persistence/versioned';
 import { ActivitiesService } from '../activities/activities.service';
-import { AuditAccess } from '../audit/audit-access';
 import { AuditService } from '../audit/audit.service';
 import { ChainsService } from '../chains/chains.service';
 import { Company } from '../companies/company.entity';
@@ -72,22 +72,15 @@ export interface NewLead {
 }
 
 @Injectable()
-export class LeadsService implements OnModuleInit {
+export class LeadsService {
   constructor(
-    private readonly auditAccess: AuditAccess,
+    private readonly access: AccessPolicy,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly activities: ActivitiesService,
     private readonly projects: ProjectsService,
     private readonly chains: ChainsService,
     private readonly audit: AuditService,
   ) {}
-
-  onModuleInit(): void {
-    this.auditAccess.register('lead', async (user, id) => {
-      const lead = await this.dataSource.getRepository(Lead).findOne({ where: { id }, withDeleted: true });
-      if (!lead || !canSeeTeamRecord(user, lead)) throw ApiError.notFound('线索');
-    });
-  }
 
   /** A page of the list as encoded JSON (a Page of LeadResponseDto), made by keysetJsonPage. */
   list(user: AuthUser, query: LeadListQueryDto): Promise<Buffer> {
@@ -116,13 +109,15 @@ export class LeadsService implements OnModuleInit {
 
   async get(user: AuthUser, id: string, manager: EntityManager = this.dataSource.manager): Promise<Lead> {
     const lead = await this.baseQuery(null, manager).where('lead.id = :id', { id }).getOne();
-    if (!lead || !canSeeTeamRecord(user, lead)) throw ApiError.notFound('线索');
+    if (!lead || !isOwnerLevel(user, lead)) throw ApiError.notFound('线索');
     return lead;
   }
 
   async create(actor: AuthUser, dto: CreateLeadDto): Promise<Lead> {
     const { acknowledgeCollision, ownerId, ...fields } = dto;
     const owner = await this.resolveOwner(actor, ownerId);
+    await this.access.requireReference(actor, 'sourceRefId', SOURCE_REF_KINDS, fields.sourceRefId);
+    await this.access.requireReference(actor, 'companyId', 'company', fields.companyId);
     if (fields.companyId && !acknowledgeCollision) await this.assertNoCollision(fields.companyId, owner.teamId);
     return this.dataSource.transaction(async (manager) => {
       const lead = await this.createInTransaction(manager, actor, {
@@ -156,9 +151,7 @@ export class LeadsService implements OnModuleInit {
     if (dto.status && dto.status !== 'invalid') changes.invalidReason = null;
     if (dto.ownerId && dto.ownerId !== before.ownerId)
       changes.teamId = (await this.resolveOwner(actor, dto.ownerId)).teamId;
-    if (dto.companyId && !(await this.dataSource.manager.existsBy(Company, { id: dto.companyId }))) {
-      throw ApiError.field('companyId', '企业不存在');
-    }
+    await this.access.requireReference(actor, 'companyId', 'company', dto.companyId);
     await this.chains.assertNodesExist(dto.chainNodeIds);
     return this.dataSource.transaction(async (manager) => {
       await updateVersioned(manager, Lead, id, dto.version, changes);
@@ -293,7 +286,7 @@ export class LeadsService implements OnModuleInit {
       .addSelect(['company.id', 'company.name'])
       .leftJoin('lead.owner', 'owner')
       .addSelect(['owner.id', 'owner.displayName']);
-    if (user) applyTeamScope(qb, 'lead', user);
+    if (user) scopeQuery(qb, user, 'lead', 'lead');
     return qb;
   }
 

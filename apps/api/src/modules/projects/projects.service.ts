@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   BOARD_CARD_FIELDS,
@@ -9,10 +9,10 @@ import {
   type ProjectStageChangeDto,
   type ProjectStatus,
 } from '@lianqiao/contracts';
-import { isStage, isStalled, judgeTransition } from '@lianqiao/domain';
+import { isOwnerLevel, isStage, isStalled, judgeTransition } from '@lianqiao/domain';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { seesAllTeams, type AuthUser } from '../../common/auth/auth-user';
-import { applyTeamScope, canSeeTeamRecord } from '../../common/auth/team-scope';
+import { AccessPolicy, scopeQuery, SOURCE_REF_KINDS } from '../../common/auth/access';
 import { ApiError } from '../../common/errors/api-error';
 import { parseSort } from '../../common/pagination/cursor';
 import { arrayPieces, jsonBuffer } from '../../common/http/json-text';
@@ -23,7 +23,6 @@ import { whereNameContains } from '../../common/persistence/search';
 import { changesOf, updateVersioned } from '../../common/persistence/versioned';
 import { crmConfig, type CrmConfig } from '../../config/crm.config';
 import { ActivitiesService } from '../activities/activities.service';
-import { AuditAccess } from '../audit/audit-access';
 import { AuditService } from '../audit/audit.service';
 import { ChainsService } from '../chains/chains.service';
 import { Company } from '../companies/company.entity';
@@ -65,7 +64,7 @@ export type NewProject = Omit<CreateProjectDto, 'ownerId'> & {
 
 /** The pipeline: projects, their stage moves with evidence, history and the board. */
 @Injectable()
-export class ProjectsService implements OnModuleInit {
+export class ProjectsService {
   /** A project as JSON, made by PostgreSQL (projectJsonFields), and a board card. */
   private readonly itemSql: string;
   private readonly detailItemSql: string;
@@ -74,7 +73,7 @@ export class ProjectsService implements OnModuleInit {
   private detailSql?: string;
 
   constructor(
-    private readonly auditAccess: AuditAccess,
+    private readonly access: AccessPolicy,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(crmConfig.KEY) private readonly config: CrmConfig,
     private readonly activities: ActivitiesService,
@@ -85,13 +84,6 @@ export class ProjectsService implements OnModuleInit {
     this.itemSql = jsonObjectSql(fields);
     this.detailItemSql = jsonObjectSql(fields, { oneRow: true });
     this.cardSql = jsonObjectSql(Object.fromEntries(BOARD_CARD_FIELDS.map((field) => [field, fields[field]])));
-  }
-
-  onModuleInit(): void {
-    this.auditAccess.register('project', async (user, id) => {
-      const project = await this.dataSource.getRepository(Project).findOne({ where: { id }, withDeleted: true });
-      if (!project || !canSeeTeamRecord(user, project)) throw ApiError.notFound('项目');
-    });
   }
 
   /** A page of the list as encoded JSON (a Page of ProjectResponseDto), made by keysetJsonPage. */
@@ -174,7 +166,7 @@ export class ProjectsService implements OnModuleInit {
       );
     }
     const totalsQuery = this.dataSource.getRepository(Project).createQueryBuilder('project');
-    applyTeamScope(totalsQuery, 'project', user);
+    scopeQuery(totalsQuery, user, 'project', 'project');
     this.applyFilters(totalsQuery, query);
     return totalsQuery
       .select('project.stage', 'stage')
@@ -197,12 +189,14 @@ export class ProjectsService implements OnModuleInit {
       .addSelect(['leader.id', 'leader.displayName'])
       .where('project.id = :id', { id })
       .getOne();
-    if (!project || !canSeeTeamRecord(user, project)) throw ApiError.notFound('项目');
+    if (!project || !isOwnerLevel(user, project)) throw ApiError.notFound('项目');
     return project;
   }
 
   async create(actor: AuthUser, dto: CreateProjectDto): Promise<Project> {
     const owner = await this.resolveOwner(actor, dto.ownerId);
+    await this.access.requireReference(actor, 'sourceRefId', SOURCE_REF_KINDS, dto.sourceRefId);
+    await this.access.requireReference(actor, 'companyId', 'company', dto.companyId);
     return this.dataSource.transaction(async (manager) => {
       const project = await this.createInTransaction(manager, actor, {
         ...dto,
@@ -252,6 +246,7 @@ export class ProjectsService implements OnModuleInit {
       const owner = await this.resolveOwner(actor, dto.ownerId);
       Object.assign(changes, { teamId: owner.teamId });
     }
+    await this.access.requireReference(actor, 'companyId', 'company', dto.companyId);
     return this.dataSource.transaction(async (manager) => {
       await this.assertReferences(manager, dto);
       await updateVersioned(manager, Project, id, dto.version, changes);
@@ -367,7 +362,7 @@ export class ProjectsService implements OnModuleInit {
       ownerId: string;
       teamId: string | null;
     }>;
-    if (!row || !canSeeTeamRecord(user, row)) throw ApiError.notFound('项目');
+    if (!row || !isOwnerLevel(user, row)) throw ApiError.notFound('项目');
     return row.item;
   }
 
@@ -383,7 +378,7 @@ export class ProjectsService implements OnModuleInit {
           ORDER BY c.at, c.id`,
         [id],
       );
-    if (!rows.length || !canSeeTeamRecord(actor, rows[0])) throw ApiError.notFound('项目');
+    if (!rows.length || !isOwnerLevel(actor, rows[0])) throw ApiError.notFound('项目');
     return rows
       .filter((r) => r.at !== null)
       .map(
@@ -475,7 +470,7 @@ export class ProjectsService implements OnModuleInit {
       .addSelect(['owner.id', 'owner.displayName'])
       .leftJoin('project.responsibleLeader', 'leader')
       .addSelect(['leader.id', 'leader.displayName']);
-    applyTeamScope(qb, 'project', user);
+    scopeQuery(qb, user, 'project', 'project');
     return qb;
   }
 

@@ -66,7 +66,12 @@ export function imageUrl(imageId: string, size: PromoImageSize): string {
 }
 
 /** Images by id, with their variants' sizes and URLs (never their bytes). */
-export async function describeImages(manager: EntityManager, ids: string[]): Promise<Map<string, CardImage>> {
+/** `sign` adds the console's `?k=` (CardImageAccess) to the URLs; without it they are the public ones. */
+export async function describeImages(
+  manager: EntityManager,
+  ids: string[],
+  sign?: (imageId: string) => string,
+): Promise<Map<string, CardImage>> {
   const unique = [...new Set(ids.filter(Boolean))];
   const described = new Map<string, CardImage>();
   if (!unique.length) return described;
@@ -85,7 +90,12 @@ export async function describeImages(manager: EntityManager, ids: string[]): Pro
       variants: variants
         .filter((v) => v.imageId === image.id)
         .sort((a, b) => PROMO_IMAGE_SIZES[a.size] - PROMO_IMAGE_SIZES[b.size])
-        .map((v) => ({ size: v.size, width: v.width, height: v.height, url: imageUrl(image.id, v.size) })),
+        .map((v) => ({
+          size: v.size,
+          width: v.width,
+          height: v.height,
+          url: imageUrl(image.id, v.size) + (sign ? `?k=${sign(image.id)}` : ''),
+        })),
     });
   }
   return described;

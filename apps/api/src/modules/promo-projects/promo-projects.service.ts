@@ -10,7 +10,9 @@ import {
 import { cardShareUrl } from '@lianqiao/card';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { seesAllTeams, type AuthUser } from '../../common/auth/auth-user';
+import { isOwnerLevel, maySeePromoCard, seesAllTeams, seesPromoWorkingCopy } from '@lianqiao/domain';
+import { scopeQuery } from '../../common/auth/access';
+import type { AuthUser } from '../../common/auth/auth-user';
 import { ApiError } from '../../common/errors/api-error';
 import { parseSort } from '../../common/pagination/cursor';
 import { keysetPage } from '../../common/pagination/keyset';
@@ -20,6 +22,7 @@ import { AuditService } from '../audit/audit.service';
 import { ChainsService } from '../chains/chains.service';
 import { NotificationsService, type NotifyInput } from '../notifications/notifications.service';
 import { CardCacheService, toPublicCard } from '../public-cards/card-cache.service';
+import { CardImageAccess } from '../public-cards/card-image-access';
 import { CardInterest } from '../public-cards/card-interest.entity';
 import { cardsConfig, type CardsConfig } from '../public-cards/public-cards.config';
 import { User } from '../users/user.entity';
@@ -88,6 +91,7 @@ export class PromoProjectsService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly cards: CardCacheService,
+    private readonly imageAccess: CardImageAccess,
     private readonly chains: ChainsService,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
     @Inject(cardsConfig.KEY) private readonly cardsConfig: CardsConfig,
@@ -99,15 +103,7 @@ export class PromoProjectsService {
   async list(user: AuthUser, query: PromoProjectListQueryDto, baseUrl: string): Promise<Page<PromoProjectResponseDto>> {
     const sort = parseSort(query.sort, SORTABLE, { field: 'updatedAt', direction: 'desc' });
     const qb = this.dataSource.manager.createQueryBuilder(PromoProject, 'p');
-    if (!seesAllTeams(user)) {
-      qb.andWhere(
-        `(p.owner_id = :scopeUser OR p.status = 'published'${user.teamId ? ' OR p.team_id = :scopeTeam' : ''})`,
-        {
-          scopeUser: user.id,
-          scopeTeam: user.teamId,
-        },
-      );
-    }
+    scopeQuery(qb, user, 'promo_project', 'p');
     if (query.status) qb.andWhere('p.status = :status', { status: query.status });
     if (query.reviewState) qb.andWhere('p.review_state = :reviewState', { reviewState: query.reviewState });
     if (query.kind) qb.andWhere('p.kind = :kind', { kind: query.kind });
@@ -123,7 +119,7 @@ export class PromoProjectsService {
       cursor: query.cursor,
       map: (p) => p,
     });
-    return { ...page, items: await this.toDtos(this.dataSource.manager, page.items, baseUrl) };
+    return { ...page, items: await this.toDtos(this.dataSource.manager, page.items, baseUrl, user) };
   }
 
   /** A card the caller may see, else 404 (whether it exists or not). */
@@ -134,7 +130,7 @@ export class PromoProjectsService {
   }
 
   async getDto(user: AuthUser, id: string, baseUrl: string): Promise<PromoProjectResponseDto> {
-    return (await this.toDtos(this.dataSource.manager, [await this.get(user, id)], baseUrl))[0];
+    return (await this.toDtos(this.dataSource.manager, [await this.get(user, id)], baseUrl, user))[0];
   }
 
   async versions(user: AuthUser, id: string): Promise<PromoVersionResponseDto[]> {
@@ -155,10 +151,13 @@ export class PromoProjectsService {
   /** The working copy as the public would see it once approved: what the console's preview draws. */
   async preview(user: AuthUser, id: string): Promise<PublicCardDto> {
     const project = await this.get(user, id);
-    const images = await describeImages(this.dataSource.manager, [
-      ...(project.coverImageId ? [project.coverImageId] : []),
-      ...project.galleryImageIds,
-    ]);
+    // The working copy is its team's: to everyone else the preview does not exist.
+    if (!seesPromoWorkingCopy(user, project)) throw ApiError.notFound('推介项目');
+    const images = await describeImages(
+      this.dataSource.manager,
+      [...(project.coverImageId ? [project.coverImageId] : []), ...project.galleryImageIds],
+      await this.imageAccess.signer(),
+    );
     return toPublicCard(project.slug, contentOf(project), images, this.app.districtName, project.publishedAt);
   }
 
@@ -275,6 +274,7 @@ export class PromoProjectsService {
       return after;
     });
     await this.cards.invalidate(project.slug);
+    this.imageAccess.forgetAll();
     return project;
   }
 
@@ -286,6 +286,7 @@ export class PromoProjectsService {
       return before;
     });
     await this.cards.invalidate(project.slug);
+    this.imageAccess.forgetAll();
   }
 
   submit(actor: AuthUser, id: string, version: number): Promise<PromoProject> {
@@ -438,17 +439,17 @@ export class PromoProjectsService {
       });
       return image.id;
     });
-    return (await describeImages(this.dataSource.manager, [imageId])).get(imageId)!;
+    return (await describeImages(this.dataSource.manager, [imageId], await this.imageAccess.signer())).get(imageId)!;
   }
 
   // ── helpers ────────────────────────────────────────────────────────────────────────────────
 
   canSee(user: AuthUser, p: PromoProject): boolean {
-    return this.canEdit(user, p) || p.status === 'published';
+    return maySeePromoCard(user, p);
   }
 
   canEdit(user: AuthUser, p: PromoProject): boolean {
-    return seesAllTeams(user) || p.ownerId === user.id || (!!user.teamId && p.teamId === user.teamId);
+    return isOwnerLevel(user, p);
   }
 
   assertCanEdit(user: AuthUser, p: PromoProject): void {
@@ -489,6 +490,7 @@ export class PromoProjectsService {
       return after;
     });
     await this.cards.invalidate(project.slug);
+    this.imageAccess.forgetAll();
     return project;
   }
 
@@ -527,30 +529,63 @@ export class PromoProjectsService {
     }
   }
 
-  async toDtos(manager: EntityManager, projects: PromoProject[], baseUrl: string): Promise<PromoProjectResponseDto[]> {
-    const images = await describeImages(
-      manager,
-      projects.flatMap((p) => [...(p.coverImageId ? [p.coverImageId] : []), ...p.galleryImageIds]),
-    );
-    return projects.map((p) => ({
-      id: p.id,
-      ...contentOf(p),
-      status: p.status,
-      reviewState: p.reviewState,
-      reviewComment: p.reviewComment,
-      slug: p.slug,
-      publicUrl: cardShareUrl(baseUrl, p.slug),
-      expiresAt: p.expiresAt?.toISOString() ?? null,
-      ownerId: p.ownerId,
-      teamId: p.teamId,
-      liveVersion: p.liveVersionNumber,
-      publishedAt: p.publishedAt?.toISOString() ?? null,
-      submittedAt: p.submittedAt?.toISOString() ?? null,
-      cover: p.coverImageId ? (images.get(p.coverImageId) ?? null) : null,
-      gallery: p.galleryImageIds.map((imageId) => images.get(imageId)).filter((image) => image !== undefined),
-      createdAt: p.createdAt.toISOString(),
-      updatedAt: p.updatedAt.toISOString(),
-      version: p.version,
-    }));
+  /**
+   * The cards as `user` may see them: their team sees the working copy; everyone else (a published
+   * card of another team) the approved live version, without review state or notes.
+   */
+  async toDtos(
+    manager: EntityManager,
+    projects: PromoProject[],
+    baseUrl: string,
+    user: AuthUser,
+  ): Promise<PromoProjectResponseDto[]> {
+    const outsiders = projects.filter((p) => !seesPromoWorkingCopy(user, p) && p.liveVersionId);
+    const live = outsiders.length
+      ? new Map(
+          (
+            await manager.find(PromoProjectVersion, {
+              where: { id: In(outsiders.map((p) => p.liveVersionId!)) },
+            })
+          ).map((v) => [v.promoProjectId, v.content]),
+        )
+      : new Map<string, PromoContentDto>();
+    const shown = projects.map((p) => ({ p, content: live.get(p.id) ?? contentOf(p), team: !live.has(p.id) }));
+    // The team's URLs are signed (their drafts' images are not public); others get the public ones.
+    const sign = await this.imageAccess.signer();
+    const imageIdsOf = (c: PromoContentDto) => [...(c.coverImageId ? [c.coverImageId] : []), ...c.galleryImageIds];
+    const [teamImages, liveImages] = await Promise.all([
+      describeImages(
+        manager,
+        shown.filter((x) => x.team).flatMap((x) => imageIdsOf(x.content)),
+        sign,
+      ),
+      describeImages(
+        manager,
+        shown.filter((x) => !x.team).flatMap((x) => imageIdsOf(x.content)),
+      ),
+    ]);
+    return shown.map(({ p, content, team }) => {
+      const images = team ? teamImages : liveImages;
+      return {
+        id: p.id,
+        ...content,
+        status: p.status,
+        reviewState: team ? p.reviewState : 'clean',
+        reviewComment: team ? p.reviewComment : null,
+        slug: p.slug,
+        publicUrl: cardShareUrl(baseUrl, p.slug),
+        expiresAt: p.expiresAt?.toISOString() ?? null,
+        ownerId: p.ownerId,
+        teamId: p.teamId,
+        liveVersion: p.liveVersionNumber,
+        publishedAt: p.publishedAt?.toISOString() ?? null,
+        submittedAt: team ? (p.submittedAt?.toISOString() ?? null) : null,
+        cover: content.coverImageId ? (images.get(content.coverImageId) ?? null) : null,
+        gallery: content.galleryImageIds.map((imageId) => images.get(imageId)).filter((image) => image !== undefined),
+        createdAt: p.createdAt.toISOString(),
+        updatedAt: p.updatedAt.toISOString(),
+        version: p.version,
+      };
+    });
   }
 }

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { appConfig, type AppConfig } from '../../config/app.config';
+import { CardImageAccess } from './card-image-access';
 import { CardCacheService } from './card-cache.service';
 import { referralCodeOf } from './card-interests.service';
 import { CardOpensRecorder } from './card-opens.recorder';
@@ -50,6 +51,7 @@ export class CardPagesRoutes implements OnModuleInit {
     private readonly opens: CardOpensRecorder,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
+    private readonly imageAccess: CardImageAccess,
   ) {}
 
   onModuleInit(): void {
@@ -105,13 +107,26 @@ export class CardPagesRoutes implements OnModuleInit {
     return reply.code(status).header('content-type', 'text/html; charset=utf-8').send(html);
   }
 
-  /** Image bytes never change under an id, so browsers and proxies may keep them for a year. */
+  /**
+   * Image bytes never change under an id, so browsers and proxies may keep a published card's
+   * images for a year. Any other image (a draft's, a working copy's, an unpublished card's) is
+   * served only with the console's signed `k`, privately, until it expires (CardImageAccess).
+   */
   private async image(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
     const match = IMAGE_FILE.exec((request.params as { file: string }).file);
     if (!match) return reply.code(404).header('cache-control', 'no-cache').send();
     const [file, imageId, size] = match;
+    const k = (request.query as { k?: unknown } | undefined)?.k;
+    const expires = await this.imageAccess.verify(imageId, typeof k === 'string' ? k : undefined);
+    if (expires === null && !(await this.imageAccess.isPublic(imageId))) {
+      return reply.code(404).header('cache-control', 'no-cache').send();
+    }
     const etag = `"${file}"`;
-    void reply.header('cache-control', 'public, max-age=31536000, immutable').header('etag', etag);
+    const cacheControl =
+      expires === null
+        ? 'public, max-age=31536000, immutable'
+        : `private, max-age=${Math.max(0, Math.floor((expires - Date.now()) / 1000))}`;
+    void reply.header('cache-control', cacheControl).header('etag', etag);
     if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
     let bytes = this.images.get(file);
     if (!bytes) {

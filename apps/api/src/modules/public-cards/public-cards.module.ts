@@ -7,6 +7,7 @@ import { PromoImage, PromoImageVariant } from '../promo-projects/promo-image.ent
 import { PromoProjectVersion } from '../promo-projects/promo-project-version.entity';
 import { PromoProject } from '../promo-projects/promo-project.entity';
 import { CardCacheService } from './card-cache.service';
+import { CardImageAccess } from './card-image-access';
 import { CardInterest } from './card-interest.entity';
 import { CardInterestsService } from './card-interests.service';
 import { CardOpen, CardVisitorSalt } from './card-open.entity';
@@ -44,7 +45,8 @@ import { RedisService } from './redis.service';
     CardOpensRecorder,
     CardInterestsService,
     CardPagesRoutes,
+    CardImageAccess,
   ],
-  exports: [CardCacheService, CardOpensRecorder, RateLimiterService, ConfigModule],
+  exports: [CardCacheService, CardImageAccess, CardOpensRecorder, RateLimiterService, ConfigModule],
 })
 export class PublicCardsModule {}

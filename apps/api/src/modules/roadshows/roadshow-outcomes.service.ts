@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { isOwnerLevel } from '@lianqiao/domain';
 import { DataSource } from 'typeorm';
-import { seesAllTeams, type AuthUser } from '../../common/auth/auth-user';
+import type { AuthUser } from '../../common/auth/auth-user';
 import { ApiError } from '../../common/errors/api-error';
 import { chinaDateOf } from '../attribution/event-dates';
 import { SourceLeadsService } from '../attribution/source-leads.service';
@@ -42,9 +43,7 @@ export class RoadshowOutcomesService {
       if (contact) {
         contactName ??= contact.name;
         // A contact's mobile is personal data: copied only for those who may see it unmasked.
-        const maySee =
-          seesAllTeams(actor) || contact.ownerId === actor.id || (!!actor.teamId && contact.teamId === actor.teamId);
-        if (maySee) contactMobile ??= contact.mobile;
+        if (isOwnerLevel(actor, contact)) contactMobile ??= contact.mobile;
       }
     }
     const company = companyId ? await this.dataSource.getRepository(Company).findOneBy({ id: companyId }) : null;

@@ -1,9 +1,10 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ROADSHOW_SORTABLE, type Page, type RoadshowFormat, type RoadshowSortField } from '@lianqiao/contracts';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { seesAllTeams, type AuthUser } from '../../common/auth/auth-user';
-import { canSeeTeamRecord } from '../../common/auth/team-scope';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { AccessPolicy, positionalSql, scopeQuery, visibleSql } from '../../common/auth/access';
+import { isOwnerLevel } from '@lianqiao/domain';
 import { ApiError } from '../../common/errors/api-error';
 import { parseSort } from '../../common/pagination/cursor';
 import { escapeLike } from '../../common/persistence/search';
@@ -20,7 +21,6 @@ import {
   yieldCountsOf,
   type YieldRow,
 } from '../attribution/yield-sql';
-import { AuditAccess } from '../audit/audit-access';
 import { AuditService } from '../audit/audit.service';
 import { Chain } from '../chains/chain.entity';
 import {
@@ -35,7 +35,6 @@ import {
   RoadshowYieldResponseDto,
   UpdateRoadshowDto,
 } from './dto/roadshow.dto';
-import { RoadshowAttendee } from './roadshow-attendee.entity';
 import { Roadshow } from './roadshow.entity';
 
 const SORT_COLUMN: Record<RoadshowSortField, string> = {
@@ -86,31 +85,13 @@ interface RoadshowRow extends YieldRow {
 
 /** Roadshows (推介会): planning, team scoping, and the yield counted from the records they produced. */
 @Injectable()
-export class RoadshowsService implements OnModuleInit {
+export class RoadshowsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly auditAccess: AuditAccess,
     private readonly audit: AuditService,
     private readonly sourceLeads: SourceLeadsService,
+    private readonly access: AccessPolicy,
   ) {}
-
-  onModuleInit(): void {
-    this.auditAccess.register('roadshow', async (user, id) => {
-      const roadshow = await this.dataSource.getRepository(Roadshow).findOne({ where: { id }, withDeleted: true });
-      if (!roadshow || !canSeeTeamRecord(user, roadshow)) throw ApiError.notFound('推介会');
-    });
-    this.auditAccess.register('roadshow_attendee', async (user, id) => {
-      const attendee = await this.dataSource
-        .getRepository(RoadshowAttendee)
-        .findOne({ where: { id }, withDeleted: true });
-      const roadshow = attendee
-        ? await this.dataSource
-            .getRepository(Roadshow)
-            .findOne({ where: { id: attendee.roadshowId }, withDeleted: true })
-        : null;
-      if (!roadshow || !canSeeTeamRecord(user, roadshow)) throw ApiError.notFound('参会记录');
-    });
-  }
 
   list(user: AuthUser, query: RoadshowListQueryDto): Promise<Page<RoadshowListItemResponseDto>> {
     const sort = parseSort(query.sort, ROADSHOW_SORTABLE, { field: 'startsAt', direction: 'desc' });
@@ -122,13 +103,8 @@ export class RoadshowsService implements OnModuleInit {
     } else {
       where.push('r.deleted_at IS NULL');
     }
-    if (!seesAllTeams(user)) {
-      where.push(
-        user.teamId
-          ? `(r.team_id = ${sql.param(user.teamId)} OR r.owner_id = ${sql.param(user.id)})`
-          : `r.owner_id = ${sql.param(user.id)}`,
-      );
-    }
+    const visible = visibleSql(user, 'roadshow', 'r', (value) => sql.param(value));
+    if (visible) where.push(visible);
     if (query.q?.trim()) where.push(`r.name ILIKE ${sql.param(`%${escapeLike(query.q.trim())}%`)}`);
     if (query.city) where.push(`r.city = ${sql.param(query.city)}`);
     if (query.format) where.push(`r.format = ${sql.param(query.format)}`);
@@ -167,19 +143,19 @@ export class RoadshowsService implements OnModuleInit {
       .addSelect(['owner.id', 'owner.displayName'])
       .where('roadshow.id = :id', { id })
       .getOne();
-    if (!roadshow || !canSeeTeamRecord(user, roadshow)) throw ApiError.notFound('推介会');
+    if (!roadshow || !isOwnerLevel(user, roadshow)) throw ApiError.notFound('推介会');
     return roadshow;
   }
 
   async detail(user: AuthUser, id: string): Promise<RoadshowDetailResponseDto> {
     const roadshow = await this.get(user, id);
-    return { ...toDto(roadshow), promoProjects: await this.promoProjectRefs(roadshow.promoProjectIds) };
+    return { ...toDto(roadshow), promoProjects: await this.promoProjectRefs(user, roadshow.promoProjectIds) };
   }
 
   async create(actor: AuthUser, dto: CreateRoadshowDto): Promise<Roadshow> {
     const { ownerId, ...fields } = dto;
     assertEndsAfterStarts(fields.startsAt, fields.endsAt);
-    await this.assertReferences(fields);
+    await this.assertReferences(actor, fields);
     return this.dataSource.transaction(async (manager) => {
       const owner = await this.sourceLeads.resolveOwner(manager, actor, ownerId);
       const roadshow = await manager.save(
@@ -204,7 +180,7 @@ export class RoadshowsService implements OnModuleInit {
   async update(actor: AuthUser, id: string, dto: UpdateRoadshowDto): Promise<Roadshow> {
     const before = await this.get(actor, id);
     assertEndsAfterStarts(dto.startsAt ?? before.startsAt, dto.endsAt ?? before.endsAt);
-    await this.assertReferences(dto);
+    await this.assertReferences(actor, dto);
     const { ownerId, ...rest } = changesOf(dto);
     const changes: Record<string, unknown> = { ...rest };
     if (dto.startsAt) changes.startsAt = new Date(dto.startsAt);
@@ -274,15 +250,7 @@ export class RoadshowsService implements OnModuleInit {
       .orderBy('roadshow.starts_at', 'ASC')
       .addOrderBy('roadshow.id', 'ASC')
       .take(2000);
-    if (!seesAllTeams(user)) {
-      qb.andWhere(
-        user.teamId ? '(roadshow.team_id = :teamId OR roadshow.owner_id = :userId)' : 'roadshow.owner_id = :userId',
-        {
-          teamId: user.teamId,
-          userId: user.id,
-        },
-      );
-    }
+    scopeQuery(qb, user, 'roadshow', 'roadshow');
     return (await qb.getMany()).map((r) => ({
       kind: 'roadshow' as const,
       id: r.id,
@@ -307,8 +275,8 @@ export class RoadshowsService implements OnModuleInit {
       `SELECT ay.attendees, ay.checked_in, ay.invited, ay.declined, ${YIELD_COLUMNS}, py.signed_at_event
            FROM roadshows r
            ${ATTENDANCE_LATERAL}
-           ${leadYieldLateral('r.id')}
-           ${projectYieldLateral('r.id', 'py', signedAtEvent)}
+           ${leadYieldLateral('roadshow', 'r')}
+           ${projectYieldLateral('roadshow', 'r', 'py', signedAtEvent)}
           WHERE r.id = $1`,
       [id],
     );
@@ -335,33 +303,45 @@ export class RoadshowsService implements OnModuleInit {
               FROM roadshows r
               LEFT JOIN users u ON u.id = r.owner_id
               ${ATTENDANCE_LATERAL}
-              ${leadYieldLateral('r.id')}
-              ${projectYieldLateral('r.id')}`;
+              ${leadYieldLateral('roadshow', 'r')}
+              ${projectYieldLateral('roadshow', 'r')}`;
   }
 
-  private async assertReferences(dto: { chainCodes?: string[]; promoProjectIds?: string[] }): Promise<void> {
+  private async assertReferences(
+    user: AuthUser,
+    dto: { chainCodes?: string[]; promoProjectIds?: string[] },
+  ): Promise<void> {
     if (dto.chainCodes?.length) {
       const found = await this.dataSource.getRepository(Chain).countBy({ code: In(dto.chainCodes) });
       if (found !== dto.chainCodes.length) throw ApiError.field('chainCodes', '包含不存在的产业链或行业代码');
     }
+    // A roadshow may promote its team's cards and any published card: those the caller may see.
     if (dto.promoProjectIds?.length && (await tableExists(this.dataSource, 'promo_projects'))) {
-      const [{ found }] = await this.dataSource.query(
-        'SELECT count(*)::int AS found FROM promo_projects WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL',
-        [dto.promoProjectIds],
-      );
-      if (found !== dto.promoProjectIds.length) throw ApiError.field('promoProjectIds', '包含不存在的推介项目');
+      await this.access.requireReference(user, 'promoProjectIds', 'promo_project', dto.promoProjectIds, {
+        level: 'see',
+      });
     }
   }
 
-  private async promoProjectRefs(ids: string[]): Promise<PromoProjectRefResponseDto[]> {
+  /**
+   * The promoted cards as the caller may see them: a card out of their sight is shown as missing,
+   * and a published card of another team by its approved title, not its working copy's.
+   */
+  private async promoProjectRefs(user: AuthUser, ids: string[]): Promise<PromoProjectRefResponseDto[]> {
     if (!ids.length) return [];
+    const values: unknown[] = [ids];
+    const visible = positionalSql(user, 'promo_project', 'p', values);
+    const editable = positionalSql(user, 'promo_project', 'p', values, 'use');
     const rows: Array<{ id: string; title: string; status: string }> = (await tableExists(
       this.dataSource,
       'promo_projects',
     ))
       ? await this.dataSource.query(
-          'SELECT id, title, status::text AS status FROM promo_projects WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL',
-          [ids],
+          `SELECT p.id, CASE WHEN ${editable} THEN p.title ELSE coalesce(v.content->>'title', p.title) END AS title,
+                  p.status::text AS status
+             FROM promo_projects p LEFT JOIN promo_project_versions v ON v.id = p.live_version_id
+            WHERE p.id = ANY($1::uuid[]) AND p.deleted_at IS NULL AND ${visible}`,
+          values,
         )
       : [];
     const byId = new Map(rows.map((r) => [r.id, r]));

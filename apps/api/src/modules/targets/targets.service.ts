@@ -1,10 +1,11 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { maySeeTarget } from '@lianqiao/domain';
+import { scopeQuery } from '../../common/auth/access';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { seesAllTeams, type AuthUser } from '../../common/auth/auth-user';
+import type { AuthUser } from '../../common/auth/auth-user';
 import { ApiError } from '../../common/errors/api-error';
 import { changesOf, updateVersioned } from '../../common/persistence/versioned';
-import { AuditAccess } from '../audit/audit-access';
 import { AuditService } from '../audit/audit.service';
 import { Team } from '../org/team.entity';
 import { CreateTargetDto, TargetListQueryDto, UpdateTargetDto } from './dto/target.dto';
@@ -15,19 +16,11 @@ import { Target } from './target.entity';
  * district's and their own team's (their dashboard compares against them).
  */
 @Injectable()
-export class TargetsService implements OnModuleInit {
+export class TargetsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly auditAccess: AuditAccess,
   ) {}
-
-  onModuleInit(): void {
-    this.auditAccess.register('target', async (user, id) => {
-      const target = await this.dataSource.getRepository(Target).findOne({ where: { id }, withDeleted: true });
-      if (!target || !this.maySee(user, target)) throw ApiError.notFound('年度目标');
-    });
-  }
 
   async list(user: AuthUser, query: TargetListQueryDto): Promise<Target[]> {
     const qb = this.query();
@@ -37,9 +30,7 @@ export class TargetsService implements OnModuleInit {
       if (!/^[0-9a-f-]{36}$/i.test(query.teamId)) throw ApiError.field('teamId', '应为专班 id 或 district');
       qb.andWhere('target.team_id = :teamId', { teamId: query.teamId });
     }
-    if (!seesAllTeams(user)) {
-      qb.andWhere('(target.team_id IS NULL OR target.team_id = :ownTeam)', { ownTeam: user.teamId });
-    }
+    scopeQuery(qb, user, 'target', 'target');
     return qb.orderBy('target.year', 'DESC').addOrderBy('team.name', 'ASC', 'NULLS FIRST').getMany();
   }
 
@@ -121,7 +112,7 @@ export class TargetsService implements OnModuleInit {
   }
 
   private maySee(user: AuthUser, target: Target): boolean {
-    return seesAllTeams(user) || target.teamId === null || target.teamId === user.teamId;
+    return maySeeTarget(user, target);
   }
 
   private query(manager: EntityManager = this.dataSource.manager): SelectQueryBuilder<Target> {

@@ -1,3 +1,4 @@
+import { isOwnerLevel, seesAllTeams } from '@lianqiao/domain';
 import {
   publicCardOf,
   PROMO_KINDS,
@@ -36,12 +37,11 @@ export function promoFiltersFromUrl(raw: UrlFilters<PromoFilterKey>): { tab: Pro
 
 /** Leaders and admins edit every card; staff their own and their task force's. The API decides the same. */
 export function canEditPromo(user: Pick<UserDto, 'id' | 'role' | 'teamId'>, project: PromoProjectDto): boolean {
-  if (user.role === 'leader' || user.role === 'admin') return true;
-  return project.ownerId === user.id || (user.teamId !== null && project.teamId === user.teamId);
+  return isOwnerLevel(user, project);
 }
 
 export function canReview(user: Pick<UserDto, 'role'>): boolean {
-  return user.role === 'leader' || user.role === 'admin';
+  return seesAllTeams(user);
 }
 
 export function isExpired(project: Pick<PromoProjectDto, 'expiresAt'>, now = Date.now()): boolean {

@@ -1,3 +1,4 @@
+import { ROLES_SEEING_ALL_TEAMS, seesAllTeams } from '@lianqiao/domain';
 import { aftercarePaths, type AftercareCompanyDto } from '@lianqiao/contracts';
 import { Alert, Button, Card, Checkbox, Flex, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
@@ -16,7 +17,7 @@ import { LoadMoreFooter, PageHeader, SearchInput } from '../../shared/layout';
 export default function AftercareCompaniesPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const mayAssign = me.role === 'leader' || me.role === 'admin';
+  const mayAssign = seesAllTeams(me);
   const [raw, setFilters] = useUrlFilters(COMPANY_FILTER_KEYS);
   const filters = useMemo(() => companyFiltersFromUrl(raw), [raw]);
   const list = useAftercareCompanies(filters);
@@ -98,7 +99,7 @@ export default function AftercareCompaniesPage() {
           <UserSelect
             width={180}
             allowClear
-            roles={['leader', 'admin']}
+            roles={ROLES_SEEING_ALL_TEAMS}
             aria-label={t('aftercare.companies.filterLeader')}
             placeholder={t('aftercare.companies.filterLeader')}
             value={filters.leaderId}

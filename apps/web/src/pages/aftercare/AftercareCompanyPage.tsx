@@ -1,3 +1,4 @@
+import { isAdmin, seesAllTeams } from '@lianqiao/domain';
 import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { CultivationEntryDto } from '@lianqiao/contracts';
 import {
@@ -52,7 +53,7 @@ export default function AftercareCompanyPage() {
   const update = useUpdateAssignment();
   const [assigning, setAssigning] = useState({ open: false, key: 0 });
   const [creating, setCreating] = useState({ open: false, key: 0 });
-  const mayAssign = me.role === 'leader' || me.role === 'admin';
+  const mayAssign = seesAllTeams(me);
   const back = (
     <Link to="/aftercare/companies">
       <Button icon={<ArrowLeftOutlined />}>{t('aftercare.company.back')}</Button>
@@ -111,7 +112,7 @@ export default function AftercareCompanyPage() {
           </Space>
         </div>
         <Space>
-          {me.role === 'admin' && !c.landed ? (
+          {isAdmin(me) && !c.landed ? (
             <Button onClick={() => setEligible(!c.aftercareEligible)} loading={update.isPending}>
               {c.aftercareEligible ? t('aftercare.company.unmarkEligible') : t('aftercare.company.markEligible')}
             </Button>

@@ -1,3 +1,4 @@
+import { seesAllTeams } from '@lianqiao/domain';
 import { PlusOutlined } from '@ant-design/icons';
 import { aftercarePaths, CULTIVATION_GOALS, type CultivationEntryDto, type CultivationGoal } from '@lianqiao/contracts';
 import {
@@ -37,7 +38,7 @@ export default function CultivationPage() {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const me = useCurrentUser();
-  const seesAll = me.role === 'leader' || me.role === 'admin';
+  const seesAll = seesAllTeams(me);
   const [raw, setFilters] = useUrlFilters(CULTIVATION_FILTER_KEYS);
   const filters = useMemo(() => cultivationFiltersFromUrl(raw), [raw]);
   const list = useCultivation(filters);

@@ -1,3 +1,4 @@
+import { ROLES_SEEING_ALL_TEAMS, seesAllTeams } from '@lianqiao/domain';
 import { Alert, Card, Flex, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +15,7 @@ import { PageHeader } from '../../shared/layout';
 export default function MyEnterprisesPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const seesAll = me.role === 'leader' || me.role === 'admin';
+  const seesAll = seesAllTeams(me);
   const [raw, setFilters] = useUrlFilters(PEOPLE_FILTER_KEYS);
   const people = useMemo(
     (): { leaderId?: string; repId?: string } => (seesAll ? peopleFromUrl(raw) : {}),
@@ -31,7 +32,7 @@ export default function MyEnterprisesPage() {
             <UserSelect
               width={200}
               allowClear
-              roles={['leader', 'admin']}
+              roles={ROLES_SEEING_ALL_TEAMS}
               aria-label={t('aftercare.mine.viewingLeader')}
               placeholder={t('aftercare.mine.viewingLeader')}
               value={people.leaderId}

@@ -1,3 +1,4 @@
+import { isAdmin } from '@lianqiao/domain';
 import { PlusOutlined, StarFilled } from '@ant-design/icons';
 import {
   Alert,
@@ -38,7 +39,7 @@ const KEYS = ['chain'] as const;
 export default function ChainMapPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const canEdit = user.role === 'admin';
+  const canEdit = isAdmin(user);
   const [filters, setFilters] = useUrlFilters(KEYS);
   const chains = useChainList();
   const all = chains.data?.items ?? [];

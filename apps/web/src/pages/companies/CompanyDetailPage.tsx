@@ -1,3 +1,4 @@
+import { seesAllTeams } from '@lianqiao/domain';
 import { ArrowLeftOutlined, EditOutlined, MergeCellsOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Empty, Flex, Result, Skeleton, Space, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -108,7 +109,7 @@ export default function CompanyDetailPage() {
           <Button icon={<EditOutlined />} onClick={() => setEditing((s) => ({ open: true, key: s.key + 1 }))}>
             {t('common.edit')}
           </Button>
-          {user.role !== 'staff' ? (
+          {seesAllTeams(user) ? (
             <Button icon={<MergeCellsOutlined />} onClick={() => setMerging(true)}>
               {t('companies.merge.action')}
             </Button>
@@ -203,7 +204,7 @@ export default function CompanyDetailPage() {
         onClose={() => setNewLead((s) => ({ ...s, open: false }))}
         onSaved={(lead) => navigate(`/leads/${lead.id}`)}
       />
-      {user.role !== 'staff' ? (
+      {seesAllTeams(user) ? (
         <MergeCompanyModal company={data} open={merging} onClose={() => setMerging(false)} />
       ) : null}
     </>

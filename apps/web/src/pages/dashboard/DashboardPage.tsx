@@ -1,3 +1,4 @@
+import { seesAllTeams } from '@lianqiao/domain';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { DrillDto } from '@lianqiao/contracts';
 import { App, Alert, Button, Card, Col, Flex, Grid, Row, Select, Statistic, Table, Tabs, Typography } from 'antd';
@@ -37,7 +38,7 @@ export default function DashboardPage() {
   const me = useCurrentUser();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const seesAll = me.role !== 'staff';
+  const seesAll = seesAllTeams(me);
   const year = Number(params.get('year')) || THIS_YEAR;
   const teamId = seesAll ? (params.get('teamId') ?? undefined) : (me.teamId ?? undefined);
   const range = monthRangeOf(year, params.get('from') ?? undefined, params.get('to') ?? undefined);

@@ -1,3 +1,4 @@
+import { isAdmin } from '@lianqiao/domain';
 import { RightOutlined } from '@ant-design/icons';
 import { Avatar, Card, Col, Descriptions, Empty, Flex, Row, Skeleton, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -62,7 +63,7 @@ export default function HomePage() {
         </Descriptions>
       </Card>
 
-      {user.role !== 'admin' ? <MyWorkSection /> : null}
+      {!isAdmin(user) ? <MyWorkSection /> : null}
 
       <div>
         <Typography.Title level={5} className={styles.sectionTitle}>

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   REQUEST_OPEN_STATUSES,
@@ -9,14 +9,14 @@ import {
 } from '@lianqiao/contracts';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { seesAllTeams, type AuthUser } from '../../../common/auth/auth-user';
-import { canSeeTeamRecord } from '../../../common/auth/team-scope';
+import { isOwnerLevel } from '@lianqiao/domain';
+import { positionalSql } from '../../../common/auth/access';
 import { ApiError } from '../../../common/errors/api-error';
 import { parseSort } from '../../../common/pagination/cursor';
 import { keysetPage } from '../../../common/pagination/keyset';
 import { whereNameContains } from '../../../common/persistence/search';
 import { updateVersioned } from '../../../common/persistence/versioned';
 import { ActivitiesService } from '../../activities/activities.service';
-import { AuditAccess } from '../../audit/audit-access';
 import { AuditService } from '../../audit/audit.service';
 import { Company } from '../../companies/company.entity';
 import { User } from '../../users/user.entity';
@@ -60,20 +60,13 @@ interface EnterpriseRow {
  * the page of "my enterprises", and each company's QR link to the public request form.
  */
 @Injectable()
-export class AssignmentsService implements OnModuleInit {
+export class AssignmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AftercareAccess,
     private readonly audit: AuditService,
-    private readonly auditAccess: AuditAccess,
     private readonly activities: ActivitiesService,
   ) {}
-
-  /** Who looks after a company is no secret among staff, like the company itself. */
-  onModuleInit(): void {
-    this.auditAccess.register('aftercare_assignment', async () => undefined);
-    this.auditAccess.register('aftercare_request_link', async () => undefined);
-  }
 
   async list(query: AftercareCompanyListQueryDto): Promise<Page<AftercareCompanyResponseDto>> {
     const sort = parseSort(query.sort, SORTABLE, { field: 'name', direction: 'asc' });
@@ -221,13 +214,14 @@ export class AssignmentsService implements OnModuleInit {
     if (!rows.length) return [];
     const ids = rows.map((r) => r.company_id);
 
-    const activityScope = seesAllTeams(user) ? '' : 'AND (a.team_id = $2 OR a.actor_id = $3)';
+    const values: unknown[] = [ids];
+    const activityScope = positionalSql(user, 'activity', 'a', values);
     const activities = (await this.dataSource.query(
       `SELECT DISTINCT ON (a.subject_id) a.subject_id, a.id, a.kind, a.occurred_at, a.summary, a.actor_name
          FROM activities a
-        WHERE a.subject_type = 'company' AND a.subject_id = ANY($1::uuid[]) ${activityScope}
+        WHERE a.subject_type = 'company' AND a.subject_id = ANY($1::uuid[]) AND ${activityScope}
         ORDER BY a.subject_id, a.occurred_at DESC, a.created_at DESC`,
-      seesAllTeams(user) ? [ids] : [ids, user.teamId, user.id],
+      values,
     )) as Array<{
       subject_id: string;
       id: string;
@@ -283,7 +277,7 @@ export class AssignmentsService implements OnModuleInit {
           .map((p) => ({
             id: p.id,
             name:
-              p.is_confidential && !canSeeTeamRecord(user, { ownerId: p.owner_id, teamId: p.team_id })
+              p.is_confidential && !isOwnerLevel(user, { ownerId: p.owner_id, teamId: p.team_id })
                 ? (p.code_name ?? '保密项目')
                 : p.name,
             stage: p.stage as ProjectStatus,

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CULTIVATION_GOAL_LABELS, type Page } from '@lianqiao/contracts';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
@@ -8,7 +8,6 @@ import { decodeCursor, encodeCursor, parseSort } from '../../../common/paginatio
 import { whereNameContains } from '../../../common/persistence/search';
 import { updateVersioned } from '../../../common/persistence/versioned';
 import { ActivitiesService } from '../../activities/activities.service';
-import { AuditAccess } from '../../audit/audit-access';
 import { AuditService } from '../../audit/audit.service';
 import { Company } from '../../companies/company.entity';
 import { User } from '../../users/user.entity';
@@ -37,18 +36,13 @@ function auditable(e: CultivationEntry): Record<string, unknown> {
  * it. Progress — entering, milestones done, the goal reached, leaving — goes to the company's timeline.
  */
 @Injectable()
-export class CultivationService implements OnModuleInit {
+export class CultivationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AftercareAccess,
     private readonly audit: AuditService,
-    private readonly auditAccess: AuditAccess,
     private readonly activities: ActivitiesService,
   ) {}
-
-  onModuleInit(): void {
-    this.auditAccess.register('cultivation_entry', async () => undefined);
-  }
 
   /** Ordered by closeness to the goal unless asked otherwise; pages by offset (the pool is small). */
   async list(query: CultivationListQueryDto): Promise<Page<CultivationResponseDto>> {

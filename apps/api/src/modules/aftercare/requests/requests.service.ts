@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   REQUEST_CATEGORIES,
@@ -17,7 +17,6 @@ import { keysetPage } from '../../../common/pagination/keyset';
 import { whereNameContains } from '../../../common/persistence/search';
 import { changesOf, updateVersioned } from '../../../common/persistence/versioned';
 import { ActivitiesService } from '../../activities/activities.service';
-import { AuditAccess } from '../../audit/audit-access';
 import { AuditService } from '../../audit/audit.service';
 import { Company } from '../../companies/company.entity';
 import { NotificationsService } from '../../notifications/notifications.service';
@@ -64,23 +63,16 @@ export interface EnterpriseSubmission {
  * enterprise through a one-time link; escalated when overdue. Who sees what: see AftercareAccess.
  */
 @Injectable()
-export class RequestsService implements OnModuleInit {
+export class RequestsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(aftercareConfig.KEY) private readonly config: AftercareConfig,
     private readonly access: AftercareAccess,
     private readonly audit: AuditService,
-    private readonly auditAccess: AuditAccess,
     private readonly activities: ActivitiesService,
     private readonly escalation: RequestEscalationService,
     private readonly notifications: NotificationsService,
   ) {}
-
-  onModuleInit(): void {
-    this.auditAccess.register('enterprise_request', async (user, id) => {
-      if (!(await this.access.requestVisible(this.dataSource.manager, user, id))) throw ApiError.notFound('诉求');
-    });
-  }
 
   categories(): RequestCategoryInfoResponseDto[] {
     return REQUEST_CATEGORIES.map((category) => ({

@@ -1,3 +1,4 @@
+import { ROLES_SEEING_ALL_TEAMS } from '@lianqiao/domain';
 import type { AftercareCompanyDto } from '@lianqiao/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Form, Modal } from 'antd';
@@ -112,7 +113,7 @@ export function AssignmentModal({
           >
             <UserSelect
               allowClear
-              roles={['leader', 'admin']}
+              roles={ROLES_SEEING_ALL_TEAMS}
               placeholder={t('aftercare.assignment.clear')}
               known={
                 known?.responsibleLeader

@@ -1,3 +1,4 @@
+import { seesAllTeams } from '@lianqiao/domain';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { CULTIVATION_GOALS, type CultivationEntryDto, type CultivationGoal, type UserDto } from '@lianqiao/contracts';
 import { App, Button, DatePicker, Drawer, Flex, Form, Input, Select, Typography } from 'antd';
@@ -59,7 +60,7 @@ export function CultivationDrawer({ open, entry, user, onClose }: CultivationDra
   const save = useSaveCultivation();
   const [formError, setFormError] = useState<string | null>(null);
   const [stale, setStale] = useState(false);
-  const seesAll = user.role === 'leader' || user.role === 'admin';
+  const seesAll = seesAllTeams(user);
 
   const submit = (values: Values) => {
     setFormError(null);

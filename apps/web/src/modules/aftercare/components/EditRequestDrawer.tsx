@@ -1,3 +1,4 @@
+import { seesAllTeams } from '@lianqiao/domain';
 import { EditOutlined } from '@ant-design/icons';
 import { type EnterpriseRequestDto, type RequestCategory, type UserDto } from '@lianqiao/contracts';
 import { useQueryClient } from '@tanstack/react-query';
@@ -31,7 +32,7 @@ export function mayEditRequest(
   user: Pick<UserDto, 'id' | 'role' | 'orgUnitId'>,
 ): boolean {
   if (request.status === 'confirmed') return false;
-  if (user.role === 'leader' || user.role === 'admin') return true;
+  if (seesAllTeams(user)) return true;
   const ofDepartment = Boolean(user.orgUnitId) && user.orgUnitId === request.orgUnitId;
   return !ofDepartment || request.loggedById === user.id;
 }

@@ -1,3 +1,4 @@
+import { seesAllTeams } from '@lianqiao/domain';
 import { PUBLIC_REQUEST_LIMITS, type EnterpriseRequestDto, type UserDto } from '@lianqiao/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Form, Input, Modal, Select, Space } from 'antd';
@@ -14,7 +15,7 @@ const OPEN = ['open', 'in_progress', 'escalated'];
 
 /** Which moves to offer: the API decides, this only hides what would certainly be refused. */
 export function movesFor(request: EnterpriseRequestDto, user: Pick<UserDto, 'role' | 'orgUnitId'>) {
-  const seesAll = user.role === 'leader' || user.role === 'admin';
+  const seesAll = seesAllTeams(user);
   const ofDepartment = Boolean(user.orgUnitId) && user.orgUnitId === request.orgUnitId;
   const handles = seesAll || ofDepartment;
   return {

@@ -1,3 +1,4 @@
+import { seesAllTeams } from '@lianqiao/domain';
 import { DELEGATION_DIRECTIONS, type DelegationDirection, type DelegationDto } from '@lianqiao/contracts';
 import { App, Button, DatePicker, Drawer, Flex, Form, Input, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -160,7 +161,7 @@ export function DelegationFormDrawer({
             loading={users.isLoading}
             showSearch={{ optionFilterProp: 'label' }}
             options={people
-              .filter((user) => user.role === 'leader' || user.role === 'admin')
+              .filter((user) => seesAllTeams(user))
               .map((user) => ({ value: user.id, label: user.displayName }))}
           />
         </Form.Item>

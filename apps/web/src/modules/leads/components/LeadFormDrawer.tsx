@@ -1,5 +1,5 @@
 import { LEAD_SOURCES, type LeadDto, type LeadSource } from '@lianqiao/contracts';
-import { CHINA_MOBILE } from '@lianqiao/domain';
+import { CHINA_MOBILE, seesAllTeams } from '@lianqiao/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Col, DatePicker, Drawer, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -165,7 +165,7 @@ export function LeadFormDrawer({
 
   const source = Form.useWatch('source', form);
   const pending = create.isPending || update.isPending;
-  const mayAssign = user.role !== 'staff';
+  const mayAssign = seesAllTeams(user);
   return (
     <Drawer
       open={open}

@@ -1,3 +1,4 @@
+import { seesAllTeams } from '@lianqiao/domain';
 import type { ProjectDto, ProjectStatus } from '@lianqiao/contracts';
 import type { EvidenceField } from '@lianqiao/domain';
 import { useQueryClient } from '@tanstack/react-query';
@@ -144,7 +145,7 @@ function TransitionForm({
       width={520}
     >
       {needs.blocked ? <Alert type="error" showIcon title={needs.blocked} style={{ marginBottom: 16 }} /> : null}
-      {needs.needsLeader && user.role === 'staff' ? (
+      {needs.needsLeader && !seesAllTeams(user) ? (
         <Alert type="warning" showIcon title={t('projects.transition.leaderOnly')} style={{ marginBottom: 16 }} />
       ) : null}
       <FormErrorAlert message={formError} stale={stale} onReload={() => void reloadLatest()} />
