@@ -211,7 +211,12 @@ describe('auth', () => {
 
       const replay = await refresh(login.refreshToken); // the owner's client still has the spent one
       expect(replay.status).toBe(401);
-      expect(replay.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: expect.any(String) });
+      expect(replay.body).toEqual({
+        statusCode: 401,
+        error: 'Unauthorized',
+        code: 'auth.unauthenticated',
+        message: expect.any(String),
+      });
       expect((await t.get('/api/auth/me', thief.accessToken)).status).toBe(401);
       expect((await refresh(thief.refreshToken)).status).toBe(401);
       expect((await t.get('/api/auth/me', login.accessToken)).status).toBe(401);

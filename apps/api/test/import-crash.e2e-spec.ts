@@ -151,8 +151,8 @@ describe('imports: the server killed during an import, then started again', () =
     }
     expect(job.status).toBe('failed');
     expect(job.message).toContain('导入中断');
-    // Settled by the start itself, not by a timeout ten minutes later.
-    expect(Date.now() - restartedAt).toBeLessThan(30_000);
+    // Settled by the start itself (its start-up included, on a loaded machine), not by a timeout ten minutes later.
+    expect(Date.now() - restartedAt).toBeLessThan(60_000);
 
     // Nothing half-written: not one of the file's leads, and none of the companies it would have made.
     expect(await count(`SELECT count(*) AS n FROM leads`)).toBe(leadsBefore);

@@ -47,7 +47,11 @@ describe('GET /api/docs-json (what a generated client relies on)', () => {
     const { schemas } = doc.components;
     expect(schemas.CreateLeadDto.properties.companyId).toEqual({ type: 'string', nullable: true });
     expect(schemas.CreateLeadDto.properties.estimatedWan).toMatchObject({ type: 'integer', nullable: true });
-    expect(schemas.CreateLeadDto.properties.nextFollowUpAt).toEqual({ type: 'string', nullable: true });
+    expect(schemas.CreateLeadDto.properties.nextFollowUpAt).toEqual({
+      type: 'string',
+      format: 'date-time',
+      nullable: true,
+    });
     expect(schemas.CreateCompanyDto.properties.uscc).toMatchObject({ type: 'string', nullable: true });
     expect(schemas.TransitionDto.properties.note).toEqual({ type: 'string' });
     expect(schemas.ReportLeadResponseDto.properties.status).toMatchObject({ type: 'string', enum: expect.any(Array) });

@@ -81,7 +81,11 @@ describe('npm run seed:scale', () => {
       await client.connect();
       try {
         const { rows } = await client.query(
-          `SELECT (SELECT md5(string_agg(concat_ws('|', name, uscc, province, created_at::date), ',' ORDER BY ctid)) FROM companies) AS companies,
+          // Times as minutes before the newest company: each run draws them back from its own now(), so
+          // created_at::date differed whenever a row fell near midnight between the two runs.
+          `SELECT (SELECT md5(string_agg(concat_ws('|', name, uscc, province,
+                          floor(extract(epoch FROM (SELECT max(created_at) FROM companies) - created_at) / 60)), ',' ORDER BY ctid))
+                     FROM companies) AS companies,
                   (SELECT md5(string_agg(concat_ws('|', l.name, l.status, l.source, c.name, u.username, l.estimated_wan), ',' ORDER BY l.ctid))
                      FROM leads l JOIN companies c ON c.id = l.company_id JOIN users u ON u.id = l.owner_id) AS leads,
                   (SELECT md5(string_agg(concat_ws('|', p.name, p.stage, p.total_investment_wan), ',' ORDER BY p.ctid)) FROM projects p) AS projects`,
