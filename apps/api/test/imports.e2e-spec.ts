@@ -341,7 +341,7 @@ describe('imports', () => {
         ),
       });
       const done = await finished(res.body.id, staffA);
-      expect(done.errors).toEqual([{ row: 2, column: '负责人账号', message: '只能把线索交给本专班的同事' }]);
+      expect(done.errors).toEqual([{ row: 2, column: '负责人账号', message: '只能把记录交给本专班的同事' }]);
     });
 
     it('fails with the missing required column named', async () => {

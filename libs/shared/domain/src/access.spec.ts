@@ -3,6 +3,7 @@ import {
   isOwnerLevel,
   maskPersonal,
   maskPersonalValue,
+  mayHandOver,
   maySeePromoCard,
   maySeeTarget,
   seesAllTeams,
@@ -18,6 +19,19 @@ const admin: Actor = { id: 'x1', role: 'admin', teamId: null };
 
 describe('access rules', () => {
   const record = { ownerId: 'a1', teamId: 'A' };
+
+  it('lets staff hand leads and events to a teammate only, projects to nobody; leaders and admins to anyone', () => {
+    const handTo = (actor: Actor, owner: Actor) => [
+      mayHandOver(actor, owner, 'to_teammate'),
+      mayHandOver(actor, owner, 'by_leader'),
+    ];
+    expect(handTo(staffA, staffA)).toEqual([true, true]);
+    expect(handTo(staffA, mateA)).toEqual([true, false]);
+    expect(handTo(staffA, staffB)).toEqual([false, false]);
+    expect(handTo(loner, staffB)).toEqual([false, false]);
+    expect(handTo(leader, staffB)).toEqual([true, true]);
+    expect(handTo(admin, staffA)).toEqual([true, true]);
+  });
 
   it('gives owner level to the owner, the team, leaders and admins only', () => {
     expect([staffA, mateA, staffB, loner, leader, admin].map((actor) => isOwnerLevel(actor, record))).toEqual([

@@ -36,6 +36,24 @@ export function isAdmin(actor: Pick<Actor, 'role'>): boolean {
 /** Work may be handed to another person, or across teams, only by leaders and admins. */
 export const mayAssignAcrossTeams = seesAllTeams;
 
+/**
+ * What a record's owner may be changed to by staff: leads and events (roadshows, trips) go to a
+ * teammate; a project stays with its owner unless a leader hands it on.
+ */
+export type HandOver = 'to_teammate' | 'by_leader';
+
+/** May the actor make `owner` the owner of a record handed over under `rule`? Leaders and admins always may. */
+export function mayHandOver(actor: Actor, owner: { id: string; teamId: string | null }, rule: HandOver): boolean {
+  if (owner.id === actor.id || seesAllTeams(actor)) return true;
+  return rule === 'to_teammate' && !!actor.teamId && owner.teamId === actor.teamId;
+}
+
+/** Why a hand-over was refused, in the words of the product. */
+export const HAND_OVER_REFUSAL: Record<HandOver, string> = {
+  to_teammate: '只能把记录交给本专班的同事',
+  by_leader: '只有领导可以把项目交给他人',
+};
+
 /** Owner level: the owner, the owner's team, leaders and admins. They see, edit and use the record. */
 export function isOwnerLevel(actor: Actor, record: Owned): boolean {
   return seesAllTeams(actor) || record.ownerId === actor.id || (!!actor.teamId && record.teamId === actor.teamId);

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ApiErrorDetail } from '@lianqiao/contracts';
-import { isPersonalKind, maskPersonal, seesAllTeams } from '@lianqiao/domain';
+import {
+  HAND_OVER_REFUSAL,
+  isPersonalKind,
+  mayHandOver,
+  maskPersonal,
+  seesAllTeams,
+  type HandOver,
+} from '@lianqiao/domain';
 import { DataSource, EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { ApiError } from '../errors/api-error';
 import type { AuthUser } from './auth-user';
@@ -306,6 +313,27 @@ export class AccessPolicy {
       const details: ApiErrorDetail[] = [{ field, message: `引用的记录不存在或无权使用：${missing.join(', ')}` }];
       throw ApiError.rule(`${field}: 引用的记录不存在或无权使用`, details);
     }
+  }
+
+  /**
+   * The owner a record is given to (`field`, e.g. ownerId): an active user the caller may hand the
+   * record to under `rule`, else a 422 naming the field — like every other reference. No id means
+   * the caller keeps it.
+   */
+  async requireOwner(
+    user: AuthUser,
+    field: string,
+    ownerId: string | null | undefined,
+    rule: HandOver,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ id: string; teamId: string | null }> {
+    if (!ownerId || ownerId === user.id) return { id: user.id, teamId: user.teamId };
+    const [owner] = (await manager.query(`SELECT id, team_id AS "teamId" FROM users WHERE id = $1 AND active`, [
+      ownerId,
+    ])) as Array<{ id: string; teamId: string | null }>;
+    const refusal = !owner ? '负责人不存在或已停用' : mayHandOver(user, owner, rule) ? null : HAND_OVER_REFUSAL[rule];
+    if (refusal) throw ApiError.rule(`${field}: ${refusal}`, [{ field, message: refusal }]);
+    return owner;
   }
 
   /**

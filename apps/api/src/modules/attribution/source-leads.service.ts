@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { LeadSource } from '@lianqiao/contracts';
 import { EntityManager } from 'typeorm';
-import { seesAllTeams, type AuthUser } from '../../common/auth/auth-user';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { AccessPolicy } from '../../common/auth/access';
 import { ApiError } from '../../common/errors/api-error';
 import { Lead } from '../leads/lead.entity';
 import { LeadsService, type NewLead } from '../leads/leads.service';
-import { User } from '../users/user.entity';
 
 export type SourcedLead = Omit<NewLead, 'ownerId' | 'teamId' | 'source' | 'sourceRefId'> & {
   ownerId?: string;
@@ -19,7 +19,10 @@ export type SourcedLead = Omit<NewLead, 'ownerId' | 'teamId' | 'source' | 'sourc
  */
 @Injectable()
 export class SourceLeadsService {
-  constructor(private readonly leads: LeadsService) {}
+  constructor(
+    private readonly leads: LeadsService,
+    private readonly access: AccessPolicy,
+  ) {}
 
   async create(
     manager: EntityManager,
@@ -28,7 +31,7 @@ export class SourceLeadsService {
     input: SourcedLead,
   ): Promise<Lead> {
     const { ownerId, acknowledgeCollision, ...fields } = input;
-    const owner = await this.resolveOwner(manager, actor, ownerId);
+    const owner = await this.access.requireOwner(actor, 'ownerId', ownerId, 'to_teammate', manager);
     if (fields.companyId && !acknowledgeCollision)
       await this.assertNoCollision(manager, fields.companyId, owner.teamId);
     return this.leads.createInTransaction(manager, actor, {
@@ -37,21 +40,6 @@ export class SourceLeadsService {
       ownerId: owner.id,
       teamId: owner.teamId,
     });
-  }
-
-  /** Staff may give the lead to a teammate; only leaders and admins across teams. */
-  async resolveOwner(
-    manager: EntityManager,
-    actor: AuthUser,
-    ownerId: string | undefined,
-  ): Promise<{ id: string; teamId: string | null }> {
-    if (!ownerId || ownerId === actor.id) return { id: actor.id, teamId: actor.teamId };
-    const owner = await manager.findOneBy(User, { id: ownerId, active: true });
-    if (!owner) throw ApiError.field('ownerId', '负责人不存在或已停用');
-    if (!seesAllTeams(actor) && (!actor.teamId || owner.teamId !== actor.teamId)) {
-      throw ApiError.forbidden('只能把记录交给本专班的同事');
-    }
-    return { id: owner.id, teamId: owner.teamId };
   }
 
   /** Another team holds live leads or projects on the company: 409 naming them, unless acknowledged. */

@@ -23,7 +23,7 @@ import {
   type YieldRow,
 } from '../attribution/yield-sql';
 import { isOnDelegation } from '@lianqiao/domain';
-import { scopeQuery, visibleSql } from '../../common/auth/access';
+import { AccessPolicy, scopeQuery, visibleSql } from '../../common/auth/access';
 import { AuditService } from '../audit/audit.service';
 import { CompaniesService } from '../companies/companies.service';
 import { assertRange } from '../roadshows/roadshows.service';
@@ -102,6 +102,7 @@ export class DelegationsService {
     private readonly audit: AuditService,
     private readonly sourceLeads: SourceLeadsService,
     private readonly companies: CompaniesService,
+    private readonly access: AccessPolicy,
   ) {}
 
   list(user: AuthUser, query: DelegationListQueryDto): Promise<Page<DelegationListItemResponseDto>> {
@@ -212,7 +213,7 @@ export class DelegationsService {
     assertEndsOnOrAfter(fields.startsOn, fields.endsOn);
     return this.dataSource.transaction(async (manager) => {
       await this.assertPeople(manager, fields);
-      const owner = await this.sourceLeads.resolveOwner(manager, actor, ownerId);
+      const owner = await this.access.requireOwner(actor, 'ownerId', ownerId, 'to_teammate', manager);
       const delegation = await manager.save(
         manager.create(Delegation, { ...fields, ownerId: owner.id, teamId: owner.teamId }),
       );
@@ -236,7 +237,7 @@ export class DelegationsService {
       await this.assertPeople(manager, dto);
       if (dto.startsOn || dto.endsOn) await this.assertVisitsWithin(manager, id, startsOn, endsOn);
       if (ownerId && ownerId !== before.ownerId) {
-        const owner = await this.sourceLeads.resolveOwner(manager, actor, ownerId);
+        const owner = await this.access.requireOwner(actor, 'ownerId', ownerId, 'to_teammate', manager);
         Object.assign(changes, { ownerId: owner.id, teamId: owner.teamId });
       }
       await updateVersioned(manager, Delegation, id, dto.version, changes);

@@ -12,6 +12,8 @@ import {
   normalizeCompanyName,
   normalizeUscc,
   usccProblem,
+  HAND_OVER_REFUSAL,
+  mayHandOver,
 } from '@lianqiao/domain';
 import { normalizeHeader, type ImportColumn } from './import-columns';
 import type { RawCell, RawRow } from './import-file';
@@ -416,11 +418,8 @@ export class ImportValidator {
     if (!name) return me;
     const owner = this.users.get(name.toLowerCase());
     if (!owner) return fail('ownerUsername', `找不到账号 ${name}（或已停用）`);
-    if (owner.id === this.actor.id || this.actor.role !== 'staff') return owner;
-    if (this.kind === 'projects') return fail('ownerUsername', '只有领导可以把项目交给他人');
-    if (!this.actor.teamId || owner.teamId !== this.actor.teamId)
-      return fail('ownerUsername', '只能把线索交给本专班的同事');
-    return owner;
+    const rule = this.kind === 'projects' ? 'by_leader' : 'to_teammate';
+    return mayHandOver(this.actor, owner, rule) ? owner : fail('ownerUsername', HAND_OVER_REFUSAL[rule]);
   }
 
   /** Chain segments as a PostgreSQL array literal, or null with an error. */

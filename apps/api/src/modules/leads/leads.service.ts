@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { LeadSource } from '@lianqiao/contracts';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { seesAllTeams, type AuthUser } from '../../common/auth/auth-user';
+import type { AuthUser } from '../../common/auth/auth-user';
 import { isOwnerLevel } from '@lianqiao/domain';
 import { AccessPolicy, scopeQuery, SOURCE_REF_KINDS } from '../../common/auth/access';
 import { ApiError } from '../../common/errors/api-error';
@@ -17,7 +17,6 @@ import { ChainsService } from '../chains/chains.service';
 import { Company } from '../companies/company.entity';
 import { Project } from '../projects/project.entity';
 import { ProjectsService } from '../projects/projects.service';
-import { User } from '../users/user.entity';
 import { ConvertLeadDto, CreateLeadDto, LEAD_SORTABLE, LeadListQueryDto, UpdateLeadDto } from './dto/lead.dto';
 import { Lead } from './lead.entity';
 
@@ -115,7 +114,7 @@ export class LeadsService {
 
   async create(actor: AuthUser, dto: CreateLeadDto): Promise<Lead> {
     const { acknowledgeCollision, ownerId, ...fields } = dto;
-    const owner = await this.resolveOwner(actor, ownerId);
+    const owner = await this.access.requireOwner(actor, 'ownerId', ownerId, 'to_teammate');
     await this.access.requireReference(actor, 'sourceRefId', SOURCE_REF_KINDS, fields.sourceRefId);
     await this.access.requireReference(actor, 'companyId', 'company', fields.companyId);
     if (fields.companyId && !acknowledgeCollision) await this.assertNoCollision(fields.companyId, owner.teamId);
@@ -150,7 +149,7 @@ export class LeadsService {
     }
     if (dto.status && dto.status !== 'invalid') changes.invalidReason = null;
     if (dto.ownerId && dto.ownerId !== before.ownerId)
-      changes.teamId = (await this.resolveOwner(actor, dto.ownerId)).teamId;
+      changes.teamId = (await this.access.requireOwner(actor, 'ownerId', dto.ownerId, 'to_teammate')).teamId;
     await this.access.requireReference(actor, 'companyId', 'company', dto.companyId);
     await this.chains.assertNodesExist(dto.chainNodeIds);
     return this.dataSource.transaction(async (manager) => {
@@ -262,20 +261,6 @@ export class LeadsService {
         { field: 'companyId', message: `已由 ${teams} 跟进` },
       ]);
     }
-  }
-
-  private async resolveOwner(
-    actor: AuthUser,
-    ownerId: string | undefined,
-  ): Promise<{ id: string; teamId: string | null }> {
-    if (!ownerId || ownerId === actor.id) return { id: actor.id, teamId: actor.teamId };
-    const owner = await this.dataSource.getRepository(User).findOneBy({ id: ownerId, active: true });
-    if (!owner) throw ApiError.field('ownerId', '负责人不存在或已停用');
-    // Staff may hand a lead to a teammate; only leaders hand work across teams.
-    if (!seesAllTeams(actor) && (!actor.teamId || owner.teamId !== actor.teamId)) {
-      throw ApiError.forbidden('只能把线索交给本专班的同事');
-    }
-    return { id: owner.id, teamId: owner.teamId };
   }
 
   private baseQuery(user: AuthUser | null, manager: EntityManager = this.dataSource.manager): SelectQueryBuilder<Lead> {

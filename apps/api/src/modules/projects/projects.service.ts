@@ -194,7 +194,7 @@ export class ProjectsService {
   }
 
   async create(actor: AuthUser, dto: CreateProjectDto): Promise<Project> {
-    const owner = await this.resolveOwner(actor, dto.ownerId);
+    const owner = await this.access.requireOwner(actor, 'ownerId', dto.ownerId, 'by_leader');
     await this.access.requireReference(actor, 'sourceRefId', SOURCE_REF_KINDS, dto.sourceRefId);
     await this.access.requireReference(actor, 'companyId', 'company', dto.companyId);
     return this.dataSource.transaction(async (manager) => {
@@ -243,7 +243,7 @@ export class ProjectsService {
     const before = await this.get(actor, id);
     const changes = changesOf(dto);
     if (dto.ownerId && dto.ownerId !== before.ownerId) {
-      const owner = await this.resolveOwner(actor, dto.ownerId);
+      const owner = await this.access.requireOwner(actor, 'ownerId', dto.ownerId, 'by_leader');
       Object.assign(changes, { teamId: owner.teamId });
     }
     await this.access.requireReference(actor, 'companyId', 'company', dto.companyId);
@@ -513,17 +513,6 @@ export class ProjectsService {
       qb.andWhere(q.stalled ? stalled : `NOT ${stalled}`);
     }
     return qb;
-  }
-
-  private async resolveOwner(
-    actor: AuthUser,
-    ownerId: string | undefined,
-  ): Promise<{ id: string; teamId: string | null }> {
-    if (!ownerId || ownerId === actor.id) return { id: actor.id, teamId: actor.teamId };
-    if (!seesAllTeams(actor)) throw ApiError.forbidden('只有领导可以把项目交给他人');
-    const owner = await this.dataSource.getRepository(User).findOneBy({ id: ownerId, active: true });
-    if (!owner) throw ApiError.field('ownerId', '负责人不存在或已停用');
-    return { id: owner.id, teamId: owner.teamId };
   }
 
   private async assertReferences(

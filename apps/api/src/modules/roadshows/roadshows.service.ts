@@ -157,7 +157,7 @@ export class RoadshowsService {
     assertEndsAfterStarts(fields.startsAt, fields.endsAt);
     await this.assertReferences(actor, fields);
     return this.dataSource.transaction(async (manager) => {
-      const owner = await this.sourceLeads.resolveOwner(manager, actor, ownerId);
+      const owner = await this.access.requireOwner(actor, 'ownerId', ownerId, 'to_teammate', manager);
       const roadshow = await manager.save(
         manager.create(Roadshow, {
           ...fields,
@@ -187,7 +187,7 @@ export class RoadshowsService {
     if (dto.endsAt) changes.endsAt = new Date(dto.endsAt);
     return this.dataSource.transaction(async (manager) => {
       if (ownerId && ownerId !== before.ownerId) {
-        const owner = await this.sourceLeads.resolveOwner(manager, actor, ownerId);
+        const owner = await this.access.requireOwner(actor, 'ownerId', ownerId, 'to_teammate', manager);
         Object.assign(changes, { ownerId: owner.id, teamId: owner.teamId });
       }
       await updateVersioned(manager, Roadshow, id, dto.version, changes);
