@@ -45,6 +45,7 @@ describe('what everyone can read (axe-core: no serious or critical violation, on
   let page: Page;
   let leadId: string;
   let signedIn = false;
+  let cardSlug: string;
 
   beforeAll(async () => {
     ({ server, browser } = await suite.start('accessibility'));
@@ -80,7 +81,54 @@ describe('what everyone can read (axe-core: no serious or critical violation, on
       signedAt: new Date().toISOString().slice(0, 10),
       contractedWan: 10000,
     });
+    await call(server, admin, 'POST', '/api/users', {
+      username: 'liuju',
+      displayName: '刘局长',
+      role: 'leader',
+      password: PASSWORD,
+    });
+    const draft = await call<{ id: string; version: number }>(server, staff, 'POST', '/api/promo-projects', {
+      kind: 'land',
+      title: '汽车零部件产业园 A-03 地块',
+      summary: '紧邻整车厂与绕城高速，适合汽车零部件企业落地。',
+      location: '经开区汽车产业园东区',
+      landMu: 120.5,
+      investmentScaleWan: 50000,
+      advantages: '<p>距整车厂 3 公里。</p>',
+      contactName: '招商服务中心 王科长',
+      contactPhone: '0731-8888 1234',
+    });
+    const submitted = await call<{ version: number }>(server, staff, 'POST', `/api/promo-projects/${draft.id}/submit`, {
+      version: draft.version,
+    });
+    const leader = await login(server, 'liuju', PASSWORD);
+    cardSlug = (
+      await call<{ slug: string }>(server, leader, 'POST', `/api/promo-projects/${draft.id}/approve`, {
+        version: submitted.version,
+      })
+    ).slug;
     page = await newPage(browser);
+  });
+
+  it('the public card', async () => {
+    const phone = await browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      // The card's CSP allows its own script only: axe is the test's, not the page's.
+      bypassCSP: true,
+    });
+    try {
+      const card = await phone.newPage();
+      await card.goto(`${server.baseUrl}/c/${cardSlug}`);
+      await expectVisible(card, card.getByRole('heading', { level: 1 }));
+      expect({ headings: (await headings(card)).length, violations: await seriousViolations(card) }).toEqual({
+        headings: 1,
+        violations: [],
+      });
+    } finally {
+      await phone.close();
+    }
   });
 
   it('the login page', async () => {
