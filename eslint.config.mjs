@@ -149,7 +149,7 @@ export default tseslint.config(
   },
 
   // The API's integration harness makes its databases with the workspace's own test tool, checks
-  // the scale data set the bench runs on, and the backup tool.
+  // the scale data set the bench runs on, the backup tool, and the database-free OpenAPI document of the lint.
   {
     files: ['apps/api/test/**/*.ts'],
     rules: {
@@ -157,6 +157,7 @@ export default tseslint.config(
         '/tools/test-database$',
         '/tools/seed-scale/seed-scale$',
         '/tools/backup/archive$',
+        '/tools/openapi-client/document$',
       ]),
     },
   },

@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -75,6 +75,15 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
 }
 
 function setUpOpenApi(app: INestApplication, publicBaseUrl: string | null): void {
+  const document = openApiDocument(app, publicBaseUrl);
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
+}
+
+/**
+ * The OpenAPI document of an app whose global prefix is set. Also built from an app created with
+ * `preview: true` (no database) by tools/openapi-client/check.ts, the typed-client check in `npm run lint`.
+ */
+export function openApiDocument(app: INestApplication, publicBaseUrl: string | null): OpenAPIObject {
   const builder = new DocumentBuilder()
     .setTitle('连桥 Lianqiao API')
     .setDescription(
@@ -84,8 +93,7 @@ function setUpOpenApi(app: INestApplication, publicBaseUrl: string | null): void
     .addBearerAuth()
     .addServer('/', 'this server');
   if (publicBaseUrl) builder.addServer(publicBaseUrl.replace(/\/+$/, ''), 'PUBLIC_BASE_URL');
-  const document = finishDocument(app, SwaggerModule.createDocument(app, builder.build()));
-  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
+  return finishDocument(app, SwaggerModule.createDocument(app, builder.build()));
 }
 
 /** Content-hashed assets never change under their name; index.html names the current ones. */

@@ -19,7 +19,7 @@ h2{font-size:17px;margin:24px 0 8px;padding-left:10px;border-left:4px solid #0b3
 .sum{color:#4e5969;margin:0 0 12px}
 .figs{display:flex;flex-wrap:wrap;margin:12px -4px 0;padding:0}
 .figs div{flex:1 1 45%;margin:4px;padding:10px 12px;background:#f5f8ff;border-radius:8px}
-.figs dt{font-size:12px;color:#86909c}
+.figs dt{font-size:12px;color:#646a73}
 .figs dd{margin:0;font-weight:600;color:#0b3d91;word-break:break-all}
 .rt ul,.rt ol{padding-left:1.3em;margin:8px 0}
 .rt p{margin:8px 0}
@@ -32,7 +32,7 @@ input:focus,textarea:focus{outline:2px solid #0b57d0;border-color:#0b57d0}
 textarea{min-height:88px;resize:vertical}
 .hp{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}
 .req{color:#d03050}
-.note{font-size:12px;color:#86909c}
+.note{font-size:12px;color:#646a73}
 .msg{min-height:1.6em;margin:8px 0 0;color:#0b3d91}
 .done .fields{display:none}
 .btn{display:inline-block;padding:11px 16px;border:1px solid #0b3d91;border-radius:22px;background:#fff;color:#0b3d91;font:inherit;font-size:15px;text-align:center;text-decoration:none;cursor:pointer}
@@ -42,7 +42,7 @@ textarea{min-height:88px;resize:vertical}
 .lnk{word-break:break-all;font-size:13px;color:#4e5969;-webkit-user-select:all;user-select:all}
 .bar{position:fixed;left:0;right:0;bottom:0;display:flex;justify-content:center;padding:8px 12px calc(8px + env(safe-area-inset-bottom));background:rgba(255,255,255,.97);border-top:1px solid #e5e6eb}
 .bar .btn{flex:1;max-width:200px;margin:0 4px}
-.ft{padding:20px 16px 28px;text-align:center;font-size:12px;color:#86909c}
+.ft{padding:20px 16px 28px;text-align:center;font-size:12px;color:#646a73}
 .notice{padding:48px 24px;text-align:center}
 .notice h1{font-size:20px}
 .notice p{color:#4e5969}

@@ -21,7 +21,7 @@ import { useLeadList } from '../../modules/leads/hooks/useLeads';
 import { ProjectsTable } from '../../modules/projects/components/ProjectsTable';
 import { useProjectList } from '../../modules/projects/hooks/useProjects';
 import { describeError, isApiError } from '../../shared/http';
-import { LoadMoreFooter } from '../../shared/layout';
+import { LoadMoreFooter, PAGE_TITLE_STYLE } from '../../shared/layout';
 
 function CompanyLeads({ companyId, onCreate }: { companyId: string; onCreate: () => void }) {
   const { t } = useTranslation();
@@ -98,7 +98,7 @@ export default function CompanyDetailPage() {
       </Link>
       <Flex align="flex-start" justify="space-between" gap={16} wrap style={{ marginBottom: 16 }}>
         <div>
-          <Typography.Title level={3} style={{ margin: 0 }} data-testid="company-title">
+          <Typography.Title level={1} style={PAGE_TITLE_STYLE} data-testid="company-title">
             {data.name}
           </Typography.Title>
           <div style={{ marginTop: 8 }}>

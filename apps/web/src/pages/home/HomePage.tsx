@@ -9,6 +9,7 @@ import { useCurrentUser } from '../../modules/auth/hooks/useSession';
 import { useTeam } from '../../modules/org/hooks/useOrg';
 import { MyWorkSection } from '../../modules/projects/components/MyWorkSection';
 import styles from './HomePage.module.css';
+import { PAGE_TITLE_STYLE } from '../../shared/layout';
 
 const ROLE_COLORS = { admin: 'geekblue', leader: 'gold', staff: 'green' } as const;
 
@@ -36,7 +37,7 @@ export default function HomePage() {
             {user.displayName.slice(0, 1)}
           </Avatar>
           <div style={{ flex: 1, minWidth: 240 }}>
-            <Typography.Title level={3} style={{ margin: 0 }} data-testid="greeting">
+            <Typography.Title level={1} style={PAGE_TITLE_STYLE} data-testid="greeting">
               {t('home.greeting', { greeting: t(greetingKeyAt(new Date().getHours())), name: user.displayName })}
             </Typography.Title>
             <Typography.Text type="secondary">{t('home.intro')}</Typography.Text>

@@ -30,6 +30,7 @@ import { useLead } from '../../modules/leads/hooks/useLeads';
 import { useNameLookup, useTeams } from '../../modules/org/hooks/useOrg';
 import { AttributionPanel } from '../../modules/projects/components/AttributionPanel';
 import { describeError, isApiError } from '../../shared/http';
+import { PAGE_TITLE_STYLE } from '../../shared/layout';
 
 /** One lead: what it is, its follow-ups, its status, and its conversion into a project. */
 export default function LeadDetailPage() {
@@ -66,7 +67,7 @@ export default function LeadDetailPage() {
       </Link>
       <Flex align="flex-start" justify="space-between" gap={16} wrap style={{ marginBottom: 16 }}>
         <div>
-          <Typography.Title level={3} style={{ margin: 0 }} data-testid="lead-title">
+          <Typography.Title level={1} style={PAGE_TITLE_STYLE} data-testid="lead-title">
             {data.name}
           </Typography.Title>
           <Space size={4} style={{ marginTop: 8 }} wrap>

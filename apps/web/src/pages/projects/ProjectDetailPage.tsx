@@ -32,6 +32,7 @@ import { StageHistory, StageSteps } from '../../modules/projects/components/Stag
 import { TransitionModal, type TransitionTarget } from '../../modules/projects/components/TransitionModal';
 import { useProject } from '../../modules/projects/hooks/useProjects';
 import { describeError, isApiError } from '../../shared/http';
+import { PAGE_TITLE_STYLE } from '../../shared/layout';
 
 interface FigureRow {
   key: string;
@@ -96,7 +97,7 @@ export default function ProjectDetailPage() {
       </Link>
       <Flex align="flex-start" justify="space-between" gap={16} wrap style={{ marginBottom: 16 }}>
         <div>
-          <Typography.Title level={3} style={{ margin: 0 }} data-testid="project-title">
+          <Typography.Title level={1} style={PAGE_TITLE_STYLE} data-testid="project-title">
             {data.name}
             {data.codeName ? (
               <Typography.Text type="secondary" style={{ fontSize: 14, marginInlineStart: 8 }}>

@@ -1,4 +1,4 @@
 export { AppLayout, PageSpinner, type AppLayoutProps } from './AppLayout';
-export { PageHeader } from './PageHeader';
+export { PAGE_TITLE_STYLE, PageHeader } from './PageHeader';
 export { SearchInput } from './SearchInput';
 export { LoadMoreFooter } from './LoadMoreFooter';

@@ -114,6 +114,9 @@ function DraggableCard({ project }: { project: BoardCardDto }) {
       ref={setNodeRef}
       {...listeners}
       {...attributes}
+      // A group, not dnd-kit's role="button": a button may not hold the card's link to the project.
+      role="group"
+      aria-label={project.name}
       className={styles.draggable}
       style={{ opacity: isDragging ? 0.35 : 1 }}
     >
