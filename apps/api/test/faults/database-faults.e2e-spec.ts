@@ -69,6 +69,14 @@ describe('database faults under a running server', () => {
       await timed(server.baseUrl, '/api/auth/login', { method: 'POST', body: { username: 'admin', password: 'x' } }),
       3000,
     );
+    // The routes on Fastify itself, outside Nest: a card's image in the one shape, its page as a page.
+    expectDatabaseUnavailable(
+      await timed(server.baseUrl, `/c/img/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}-md.webp`),
+      3000,
+    );
+    const card = await timed(server.baseUrl, '/c/abcd1234');
+    expect(card.status).toBe(503);
+    expect(card.body.text).toContain('页面暂时无法打开');
     expect((await timed(server.baseUrl, '/api/health')).status).toBe(200);
 
     await cluster.start();
