@@ -21,6 +21,7 @@ describe('database faults under a running server', () => {
   let server: Server;
   let token: string;
   let pid: number | undefined;
+  let leadId: string;
 
   beforeAll(async () => {
     cluster = await startCluster('db-faults');
@@ -33,6 +34,13 @@ describe('database faults under a running server', () => {
       body: { name: '停库测试有限公司' },
     });
     expect(created.status).toBe(201);
+    const lead = await timed(server.baseUrl, '/api/leads', {
+      token,
+      method: 'POST',
+      body: { name: '停库测试线索', source: 'other', sourceRefId: created.body.id },
+    });
+    expect(lead.status).toBe(201);
+    leadId = lead.body.id as string;
   });
   afterAll(async () => {
     await server?.stop();
@@ -78,10 +86,14 @@ describe('database faults under a running server', () => {
     expect(card.status).toBe(503);
     expect(card.body.text).toContain('页面暂时无法打开');
     expect((await timed(server.baseUrl, '/api/health')).status).toBe(200);
+    // A lead's attribution, first asked for during the outage: it must not stay failed once the database is back.
+    expectDatabaseUnavailable(await timed(server.baseUrl, `/api/leads/${leadId}/attribution`, { token }), 3000);
 
     await cluster.start();
     await readyAgain();
     await expectServing();
+    const attribution = await timed(server.baseUrl, `/api/leads/${leadId}/attribution`, { token });
+    expect(attribution.status).toBe(200);
   });
 
   it('hung: readiness answers within about a second, every request 503 within seconds; serving again after', async () => {
