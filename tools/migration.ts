@@ -6,7 +6,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import { startEmbeddedPostgres } from '../apps/api/src/database/embedded-postgres';
+import { runMigrationsLocked } from '../apps/api/src/database/startup-lock';
+import { baseDataSourceOptions } from '../apps/api/src/database/typeorm-options';
 
 async function main(): Promise<void> {
   const [command, name] = process.argv.slice(2);
@@ -41,10 +44,21 @@ async function main(): Promise<void> {
       );
       if (result.status !== 0) throw new Error(`typeorm ${args[0]} failed`);
     };
-    cli('migration:run');
+    // Under the instances' start-up lock (startup-lock.ts): never beside a starting server's migrations.
+    await migrate(url);
     if (command === 'generate') cli('migration:generate', `apps/api/src/database/migrations/${name}`, '--pretty');
   } finally {
     await stop?.();
+  }
+}
+
+async function migrate(url: string): Promise<void> {
+  const dataSource = await new DataSource(baseDataSourceOptions(url, 2)).initialize();
+  try {
+    const applied = await runMigrationsLocked(dataSource, (message) => console.log(message));
+    console.log(applied ? `applied ${applied} migration(s)` : 'no pending migrations');
+  } finally {
+    await dataSource.destroy();
   }
 }
 

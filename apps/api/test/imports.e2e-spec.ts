@@ -295,6 +295,45 @@ describe('imports', () => {
       ]);
     });
 
+    it('reads failed only once its staged rows are gone', async () => {
+      const rows = leadRows(5000).map((r, i) => (i === 0 ? r : [`清理${r[0]}`, ...r.slice(1)]));
+      rows[4500][3] = '电视广告';
+      const res = await upload(staffA, 'leads', { name: 'late-bad.xlsx', content: await xlsx(rows) });
+      const staged = async () =>
+        (await t.dataSource.query(`SELECT count(*)::int AS n FROM import_rows WHERE import_id = $1`, [res.body.id]))[0]
+          .n as number;
+      // Holding a share lock on the first staged rows makes the clean-up's DELETE wait: the order is then visible.
+      const holder = t.dataSource.createQueryRunner();
+      await holder.connect();
+      try {
+        await holder.startTransaction();
+        let held = 0;
+        for (let i = 0; i < 500 && !held; i++) {
+          held = (
+            await holder.query(`SELECT row_no FROM import_rows WHERE import_id = $1 FOR KEY SHARE`, [res.body.id])
+          ).length;
+          if (!held) await new Promise((r) => setTimeout(r, 10));
+        }
+        expect(held).toBeGreaterThan(0);
+        let waiting = 0;
+        for (let i = 0; i < 600 && !waiting; i++) {
+          [{ waiting }] = await t.dataSource.query(
+            `SELECT count(*)::int AS waiting FROM pg_stat_activity
+              WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'DELETE FROM import_rows%'`,
+          );
+          if (!waiting) await new Promise((r) => setTimeout(r, 20));
+        }
+        expect(waiting).toBe(1);
+        const during = (await t.get(`/api/imports/${res.body.id}`, staffA.token)).body;
+        expect([during.status, await staged()]).toEqual(['validating', 4000]);
+      } finally {
+        await holder.commitTransaction();
+        await holder.release();
+      }
+      expect(await finished(res.body.id, staffA)).toMatchObject({ status: 'failed', errorCount: 1 });
+      expect(await staged()).toBe(0);
+    });
+
     it('tells the uploader how each import ended, with a link back to it, and no one else', async () => {
       const mine = (await t.get('/api/notifications?limit=50', staffA.token)).body.items as Array<{
         kind: string;

@@ -149,6 +149,19 @@ describe('public cards', () => {
       }
     });
 
+    it('answers an address the edge refuses (a NUL) with that page too, and an image address with the one error shape', async () => {
+      for (const slug of ['ab%00cd', '%00']) {
+        const res = await page(slug);
+        expect(res.statusCode).toBe(404);
+        expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+        expect(res.body).toContain('没有找到这个项目');
+        expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+      }
+      const image = await t.app.inject({ method: 'GET', url: '/c/img/ab%00cd-md.webp' });
+      expect(image.statusCode).toBe(400);
+      expect(image.json()).toMatchObject({ statusCode: 400, error: 'Bad Request', code: 'input.invalid' });
+    });
+
     it('answers a card that is no longer offered with a polite 410 page', async () => {
       const card = await publish();
       await t.post(`/api/promo-projects/${card.id}/pause`, { version: card.version }, owner.token);

@@ -21,6 +21,7 @@ describe('database faults under a running server', () => {
   let server: Server;
   let token: string;
   let pid: number | undefined;
+  let leadId: string;
 
   beforeAll(async () => {
     cluster = await startCluster('db-faults');
@@ -33,6 +34,13 @@ describe('database faults under a running server', () => {
       body: { name: '停库测试有限公司' },
     });
     expect(created.status).toBe(201);
+    const lead = await timed(server.baseUrl, '/api/leads', {
+      token,
+      method: 'POST',
+      body: { name: '停库测试线索', source: 'other', sourceRefId: created.body.id },
+    });
+    expect(lead.status).toBe(201);
+    leadId = lead.body.id as string;
   });
   afterAll(async () => {
     await server?.stop();
@@ -69,11 +77,23 @@ describe('database faults under a running server', () => {
       await timed(server.baseUrl, '/api/auth/login', { method: 'POST', body: { username: 'admin', password: 'x' } }),
       3000,
     );
+    // The routes on Fastify itself, outside Nest: a card's image in the one shape, its page as a page.
+    expectDatabaseUnavailable(
+      await timed(server.baseUrl, `/c/img/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}-md.webp`),
+      3000,
+    );
+    const card = await timed(server.baseUrl, '/c/abcd1234');
+    expect(card.status).toBe(503);
+    expect(card.body.text).toContain('页面暂时无法打开');
     expect((await timed(server.baseUrl, '/api/health')).status).toBe(200);
+    // A lead's attribution, first asked for during the outage: it must not stay failed once the database is back.
+    expectDatabaseUnavailable(await timed(server.baseUrl, `/api/leads/${leadId}/attribution`, { token }), 3000);
 
     await cluster.start();
     await readyAgain();
     await expectServing();
+    const attribution = await timed(server.baseUrl, `/api/leads/${leadId}/attribution`, { token });
+    expect(attribution.status).toBe(200);
   });
 
   it('hung: readiness answers within about a second, every request 503 within seconds; serving again after', async () => {

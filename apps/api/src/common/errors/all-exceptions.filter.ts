@@ -3,7 +3,7 @@ import { type ApiErrorBody, type ApiErrorDetail, ErrorCode, errorCodeOfStatus } 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { EntityNotFoundError, QueryFailedError } from 'typeorm';
-import { databaseUnavailable } from './database-unavailable';
+import { DatabaseUnavailableError, databaseUnavailable } from './database-unavailable';
 
 /** Postgres error codes we turn into client errors rather than 500s. */
 const PG_UNIQUE_VIOLATION = '23505';
@@ -45,7 +45,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (body.statusCode === 404 && this.onNotFound?.(request, reply)) return;
 
     const context = { reqId: request.id, method: request.method, url: request.url, user: request.user?.username };
-    if (body.statusCode >= 500) {
+    if (body.code === ErrorCode.DatabaseUnavailable) {
+      // Expected during an outage, one a request: a line each, no stack (the gate logs its start and end).
+      const reason = exception instanceof DatabaseUnavailableError ? exception.reason : (exception as Error)?.message;
+      this.logger.warn({ ...context, statusCode: body.statusCode, reason }, 'request refused: database unavailable');
+    } else if (body.statusCode >= 500) {
       this.logger.error({ ...context, err: exception }, 'request failed');
     } else if ([401, 403, 429].includes(body.statusCode)) {
       this.logger.warn({ ...context, statusCode: body.statusCode, reason: body.message }, 'request refused');

@@ -15,7 +15,6 @@ import { AccessPolicy, positionalSql } from '../../common/auth/access';
 import { Lead } from '../leads/lead.entity';
 import { LeadsService } from '../leads/leads.service';
 import { ProjectsService } from '../projects/projects.service';
-import { tableExists } from './optional-table';
 
 const HIDDEN_NAMES: Record<RefRow['type'], string> = {
   roadshow: '（其他专班的推介会）',
@@ -113,17 +112,13 @@ export class AttributionService {
          FROM delegations WHERE id = $1`,
       `SELECT 'company', id, name, deleted_at, NULL::timestamptz, NULL::uuid, NULL::uuid, true
          FROM companies WHERE id = $1`,
+      // Outside its team a card is known by its approved title, not its working copy's.
+      `SELECT 'promo_project', p.id,
+              CASE WHEN ${positionalSql(user, 'promo_project', 'p', values, 'use')} THEN p.title
+                   ELSE coalesce(v.content->>'title', p.title) END,
+              p.deleted_at, NULL::timestamptz, p.owner_id, p.team_id, p.status = 'published'
+         FROM promo_projects p LEFT JOIN promo_project_versions v ON v.id = p.live_version_id WHERE p.id = $1`,
     ];
-    if (await tableExists(this.dataSource, 'promo_projects')) {
-      parts.push(
-        // Outside its team a card is known by its approved title, not its working copy's.
-        `SELECT 'promo_project', p.id,
-                CASE WHEN ${positionalSql(user, 'promo_project', 'p', values, 'use')} THEN p.title
-                     ELSE coalesce(v.content->>'title', p.title) END,
-                p.deleted_at, NULL::timestamptz, p.owner_id, p.team_id, p.status = 'published'
-           FROM promo_projects p LEFT JOIN promo_project_versions v ON v.id = p.live_version_id WHERE p.id = $1`,
-      );
-    }
     const [row]: RefRow[] = await this.dataSource.query(parts.join(' UNION ALL '), values);
     if (!row) return [];
     const deleted = row.deleted_at !== null;

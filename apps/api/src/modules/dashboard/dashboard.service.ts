@@ -453,14 +453,11 @@ export class DashboardService {
 
   async top(user: AuthUser, query: DashboardQueryDto, limit = 10): Promise<DashboardTopDto> {
     const scope = await this.scope(user, query);
-    const [roadshows, delegations, cards] = await Promise.all(
-      ['roadshows', 'delegations', 'promo_projects'].map((table) => this.tableExists(table)),
-    );
     return {
       period: scope.period(),
-      roadshows: roadshows ? await this.yieldOf(user, scope, 'roadshow', 'roadshows', 'name', limit) : [],
-      trips: delegations ? await this.yieldOf(user, scope, 'trip', 'delegations', 'name', limit) : [],
-      cards: cards ? await this.yieldOf(user, scope, 'card', 'promo_projects', 'title', limit) : [],
+      roadshows: await this.yieldOf(user, scope, 'roadshow', 'roadshows', 'name', limit),
+      trips: await this.yieldOf(user, scope, 'trip', 'delegations', 'name', limit),
+      cards: await this.yieldOf(user, scope, 'card', 'promo_projects', 'title', limit),
     };
   }
 
@@ -614,13 +611,6 @@ export class DashboardService {
   /** "AND alias.team_id = $n" with its parameter, or nothing for the district. */
   private teamFilter(scope: DashboardScope, alias: string, position: number): [string, unknown[]] {
     return scope.teamId ? [`AND ${alias}.team_id = $${position}`, [scope.teamId]] : ['', []];
-  }
-
-  private async tableExists(table: string): Promise<boolean> {
-    const [{ exists }] = await this.dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [
-      `public.${table}`,
-    ]);
-    return exists;
   }
 
   /**

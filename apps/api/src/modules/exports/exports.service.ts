@@ -4,7 +4,6 @@ import type { ExportFormat } from '@lianqiao/contracts';
 import type { FastifyReply } from 'fastify';
 import { DataSource, type QueryRunner } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { ApiError } from '../../common/errors/api-error';
 import { crmConfig, type CrmConfig } from '../../config/crm.config';
 import { CompaniesService } from '../companies/companies.service';
 import { CompanyListQueryDto } from '../companies/dto/company.dto';
@@ -58,12 +57,10 @@ export class ExportsService {
   }
 
   async roadshowsPlan(user: AuthUser, query: RoadshowExportQueryDto): Promise<ExportPlan> {
-    await this.assertTable('roadshows', '推介会');
     return roadshowsPlan(user, query);
   }
 
   async delegationsPlan(user: AuthUser, query: DelegationExportQueryDto): Promise<ExportPlan> {
-    await this.assertTable('delegations', '招商小分队');
     return delegationsPlan(user, query);
   }
 
@@ -130,12 +127,5 @@ export class ExportsService {
       nodeLabel: (id) => nodeLabels.get(id) ?? id,
       teamName: (id) => (id ? (teamNames.get(id) ?? null) : null),
     };
-  }
-
-  private async assertTable(table: string, label: string): Promise<void> {
-    const [{ exists }] = await this.dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [
-      `public.${table}`,
-    ]);
-    if (!exists) throw ApiError.notFound(`${label}列表`);
   }
 }

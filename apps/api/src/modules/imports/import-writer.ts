@@ -5,6 +5,14 @@ import type { ImportActor } from './import-validator';
 /** Serializes the write phase of imports across instances: two imports never dedupe against each other's half-written rows. */
 const IMPORT_LOCK = `SELECT pg_advisory_xact_lock(hashtext('lianqiao:imports'))`;
 
+/**
+ * The write transaction is exempt from DATABASE_STATEMENT_TIMEOUT_MS, deliberately: waiting for the
+ * lock behind another import is not a slow statement, and a supported 200,000-row file's first
+ * statements (new companies, the keys already present) read every staged row. Progress and
+ * SIGTERM are checked between batches instead; a dead instance's transaction dies with its session.
+ */
+const NO_STATEMENT_TIMEOUT = `SET LOCAL statement_timeout = 0`;
+
 /** How each kind's natural key is built from a live record (the validator builds the same from a row). */
 const EXISTING_KEYS: Record<ImportKind, string> = {
   leads: `SELECT l.name || chr(1) || coalesce(c.normalized_name, '') || chr(1) || l.source::text || chr(1) || l.owner_id::text
@@ -190,6 +198,7 @@ export class ImportWriter {
 
   /** Takes the import lock, creates the companies rows name, loads the keys already present. Returns companies created. */
   async prepare(): Promise<number> {
+    await this.runner.query(NO_STATEMENT_TIMEOUT);
     await this.runner.query(IMPORT_LOCK);
     let created = 0;
     if (this.kind !== 'companies') {

@@ -1,10 +1,4 @@
-import {
-  BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-} from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   IMPORT_KIND_LABELS,
@@ -261,6 +255,8 @@ export class ImportsService implements OnApplicationBootstrap, BeforeApplication
       const message =
         error instanceof ImportFailed ? error.message : `导入失败，未写入任何数据：${(error as Error).message}`;
       if (!(error instanceof ImportFailed)) this.logger.error(`import ${importId} failed: ${(error as Error).stack}`);
+      // Cleaned up before it reads `failed`: whoever sees the outcome sees nothing of the import left.
+      await this.discard(importId);
       await this.progress(importId, { status: 'failed', message, finished_at: new Date() }).catch(() => undefined);
       if (job)
         await this.notifications
@@ -268,11 +264,16 @@ export class ImportsService implements OnApplicationBootstrap, BeforeApplication
           .catch(() => undefined);
     } finally {
       await rm(path, { force: true });
-      await this.dataSource.query(`DELETE FROM import_rows WHERE import_id = $1`, [importId]).catch(() => undefined);
-      await this.dataSource.query(`DELETE FROM import_files WHERE import_id = $1`, [importId]).catch(() => undefined);
+      await this.discard(importId); // whatever else ended the run (settled while it waited)
       await lock.query(`SELECT pg_advisory_unlock(${RUNNING_LOCK})`, [importId]).catch(() => undefined);
       await lock.release();
     }
+  }
+
+  /** Deletes an import's staged rows and stored file. Fails only with the database gone: then so does the status update, and settleAbandoned finishes it. */
+  private async discard(importId: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM import_rows WHERE import_id = $1`, [importId]).catch(() => undefined);
+    await this.dataSource.query(`DELETE FROM import_files WHERE import_id = $1`, [importId]).catch(() => undefined);
   }
 
   /**
@@ -424,6 +425,8 @@ export class ImportsService implements OnApplicationBootstrap, BeforeApplication
           `新增 ${created} 条${IMPORT_KIND_LABELS[job.kind]}${companiesCreated ? `，新建企业 ${companiesCreated} 家` : ''}`,
         ),
       );
+      // Gone with the commit that writes the records, so a `done` import has no staged rows left.
+      await runner.query(`DELETE FROM import_rows WHERE import_id = $1`, [job.id]);
       await runner.commitTransaction();
       await this.progress(job.id, {
         status: 'done',

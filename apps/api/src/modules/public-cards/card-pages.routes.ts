@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { HttpException, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CARD_CSS, CARD_SCRIPT, renderGonePage, renderNotFoundPage, renderNoticePage } from '@lianqiao/card';
@@ -57,16 +57,42 @@ export class CardPagesRoutes implements OnModuleInit {
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     fastify.get('/c/img/:file', (request, reply) => this.image(request, reply));
-    fastify.get('/c/:slug', (request, reply) => this.page(request, reply));
+    // A person reads the card page: whatever stops it before the page (the edge refusing its URL, say) answers a page too.
+    fastify.get(
+      '/c/:slug',
+      { errorHandler: (error, request, reply) => void this.pageError(error, request, reply) },
+      (request, reply) => this.page(request, reply),
+    );
   }
 
-  private async page(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-    const { slug } = request.params as { slug: string };
+  private pageError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+    this.pageHeaders(reply);
+    const status = error instanceof HttpException ? error.getStatus() : (error as { statusCode?: unknown }).statusCode;
+    if (typeof status === 'number' && status < 500)
+      return this.html(reply, 404, renderNotFoundPage(this.app.districtName));
+    this.logger.error({ err: error, url: request.url }, 'card page failed');
+    return this.unavailable(reply);
+  }
+
+  private pageHeaders(reply: FastifyReply): void {
     void reply
       .header('cache-control', 'no-cache')
       .header('content-security-policy', CONTENT_SECURITY_POLICY)
       .header('x-content-type-options', 'nosniff')
       .header('referrer-policy', 'strict-origin-when-cross-origin');
+  }
+
+  private unavailable(reply: FastifyReply): FastifyReply {
+    return this.html(
+      reply,
+      503,
+      renderNoticePage({ districtName: this.app.districtName, title: '页面暂时无法打开', message: '请稍后刷新重试。' }),
+    );
+  }
+
+  private async page(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+    const { slug } = request.params as { slug: string };
+    this.pageHeaders(reply);
     try {
       const lookup = SLUG.test(slug) ? await this.cards.lookup(slug) : ({ state: 'missing' } as const);
       if (lookup.state === 'missing') return this.html(reply, 404, renderNotFoundPage(this.app.districtName));
@@ -91,15 +117,7 @@ export class CardPagesRoutes implements OnModuleInit {
       return reply.send(page.html);
     } catch (error) {
       this.logger.error({ err: error, slug }, 'card page failed');
-      return this.html(
-        reply,
-        503,
-        renderNoticePage({
-          districtName: this.app.districtName,
-          title: '页面暂时无法打开',
-          message: '请稍后刷新重试。',
-        }),
-      );
+      return this.unavailable(reply);
     }
   }
 

@@ -64,9 +64,7 @@ export class RemindersService implements OnApplicationBootstrap {
     return {
       followUps: await this.send('follow_up_due', (limit, after) => this.followUpsDue(now, limit, after)),
       stalledProjects: await this.send('project_stalled', (limit, after) => this.stalledProjects(now, limit, after)),
-      cardReviews: (await this.tableExists('promo_projects'))
-        ? await this.send('card_review', (limit, after) => this.cardsInReview(now, limit, after))
-        : 0,
+      cardReviews: await this.send('card_review', (limit, after) => this.cardsInReview(now, limit, after)),
     };
   }
 
@@ -217,12 +215,5 @@ export class RemindersService implements OnApplicationBootstrap {
 
   private notification(userId: string, kind: NotificationKind, title: string, body: string, link: string): NotifyInput {
     return { userId, kind, title, body, link };
-  }
-
-  private async tableExists(table: string): Promise<boolean> {
-    const [{ exists }] = await this.dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [
-      `public.${table}`,
-    ]);
-    return exists;
   }
 }

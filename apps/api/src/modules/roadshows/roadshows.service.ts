@@ -10,7 +10,6 @@ import { parseSort } from '../../common/pagination/cursor';
 import { escapeLike } from '../../common/persistence/search';
 import { changesOf, updateVersioned } from '../../common/persistence/versioned';
 import { costPer } from '../attribution/event-dates';
-import { tableExists } from '../attribution/optional-table';
 import { rawKeysetPage, SqlParams } from '../../common/pagination/raw-keyset';
 import { SourceLeadsService } from '../attribution/source-leads.service';
 import {
@@ -316,7 +315,7 @@ export class RoadshowsService {
       if (found !== dto.chainCodes.length) throw ApiError.field('chainCodes', '包含不存在的产业链或行业代码');
     }
     // A roadshow may promote its team's cards and any published card: those the caller may see.
-    if (dto.promoProjectIds?.length && (await tableExists(this.dataSource, 'promo_projects'))) {
+    if (dto.promoProjectIds?.length) {
       await this.access.requireReference(user, 'promoProjectIds', 'promo_project', dto.promoProjectIds, {
         level: 'see',
       });
@@ -332,18 +331,13 @@ export class RoadshowsService {
     const values: unknown[] = [ids];
     const visible = positionalSql(user, 'promo_project', 'p', values);
     const editable = positionalSql(user, 'promo_project', 'p', values, 'use');
-    const rows: Array<{ id: string; title: string; status: string }> = (await tableExists(
-      this.dataSource,
-      'promo_projects',
-    ))
-      ? await this.dataSource.query(
-          `SELECT p.id, CASE WHEN ${editable} THEN p.title ELSE coalesce(v.content->>'title', p.title) END AS title,
-                  p.status::text AS status
-             FROM promo_projects p LEFT JOIN promo_project_versions v ON v.id = p.live_version_id
-            WHERE p.id = ANY($1::uuid[]) AND p.deleted_at IS NULL AND ${visible}`,
-          values,
-        )
-      : [];
+    const rows: Array<{ id: string; title: string; status: string }> = await this.dataSource.query(
+      `SELECT p.id, CASE WHEN ${editable} THEN p.title ELSE coalesce(v.content->>'title', p.title) END AS title,
+              p.status::text AS status
+         FROM promo_projects p LEFT JOIN promo_project_versions v ON v.id = p.live_version_id
+        WHERE p.id = ANY($1::uuid[]) AND p.deleted_at IS NULL AND ${visible}`,
+      values,
+    );
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => {
       const row = byId.get(id);
