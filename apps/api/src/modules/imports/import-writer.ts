@@ -12,6 +12,12 @@ const IMPORT_LOCK = `SELECT pg_advisory_xact_lock(hashtext('lianqiao:imports'))`
  * SIGTERM are checked between batches instead; a dead instance's transaction dies with its session.
  */
 const NO_STATEMENT_TIMEOUT = `SET LOCAL statement_timeout = 0`;
+/**
+ * Without a timeout, a long statement of an instance that was killed would run on to its end
+ * holding the import's locks, and the next start could settle the import only then: PostgreSQL
+ * (14+) checks every second that the client is still there and ends the statement when it is not.
+ */
+const CHECK_CLIENT_GONE = `SET LOCAL client_connection_check_interval = 1000`;
 
 /** How each kind's natural key is built from a live record (the validator builds the same from a row). */
 const EXISTING_KEYS: Record<ImportKind, string> = {
@@ -199,6 +205,7 @@ export class ImportWriter {
   /** Takes the import lock, creates the companies rows name, loads the keys already present. Returns companies created. */
   async prepare(): Promise<number> {
     await this.runner.query(NO_STATEMENT_TIMEOUT);
+    await this.runner.query(CHECK_CLIENT_GONE);
     await this.runner.query(IMPORT_LOCK);
     let created = 0;
     if (this.kind !== 'companies') {
