@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { newPage } from './support/browser';
 import { expectVisible, signIn } from './support/console-pages';
-import { call, login } from './support/api';
+import { call, login, createStaffOnNewTeam } from './support/api';
 import type { ConsoleServer } from './support/console-server';
 import { consoleSuite } from './support/suite';
 
@@ -50,12 +50,10 @@ describe('what everyone can read (axe-core: no serious or critical violation, on
   beforeAll(async () => {
     ({ server, browser } = await suite.start('accessibility'));
     const admin = await login(server, server.admin.username, server.admin.password);
-    const team = await call<{ id: string }>(server, admin, 'POST', '/api/teams', { name: '新能源汽车招商专班' });
-    await call(server, admin, 'POST', '/api/users', {
+    await createStaffOnNewTeam(server, admin, {
+      team: '新能源汽车招商专班',
       username: 'zhaolei',
       displayName: '赵磊',
-      role: 'staff',
-      teamId: team.id,
       password: PASSWORD,
     });
     const staff = await login(server, 'zhaolei', PASSWORD);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { screenshot, CONSOLE_CONTEXT } from './support/browser';
 import { dialogSettled, expectVisible, signIn } from './support/console-pages';
-import { call, login } from './support/api';
+import { call, login, createStaffOnNewTeam } from './support/api';
 import type { ConsoleServer } from './support/console-server';
 import { consoleSuite } from './support/suite';
 
@@ -30,12 +30,10 @@ describe('a roadshow in the console', () => {
   beforeAll(async () => {
     ({ server, browser } = await suite.start('roadshow'));
     const admin = await login(server, server.admin.username, server.admin.password);
-    const team = await call<{ id: string }>(server, admin, 'POST', '/api/teams', { name: '新能源汽车招商专班' });
-    await call(server, admin, 'POST', '/api/users', {
+    await createStaffOnNewTeam(server, admin, {
+      team: '新能源汽车招商专班',
       username: 'zhaolei',
       displayName: '赵磊',
-      role: 'staff',
-      teamId: team.id,
       password: PASSWORD,
     });
     const staff = await login(server, 'zhaolei', PASSWORD);

@@ -2,7 +2,7 @@ import { usccCheckCharacter } from '@lianqiao/domain';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { newPage, screenshot } from './support/browser';
 import { dialogSettled, expectVisible, signIn } from './support/console-pages';
-import { call, login } from './support/api';
+import { login, createStaffOnNewTeam } from './support/api';
 import type { ConsoleServer } from './support/console-server';
 import { consoleSuite } from './support/suite';
 
@@ -23,12 +23,10 @@ describe('a staff member’s day in the console', () => {
   beforeAll(async () => {
     ({ server, browser } = await suite.start('staff_day'));
     const admin = await login(server, server.admin.username, server.admin.password);
-    const team = await call<{ id: string }>(server, admin, 'POST', '/api/teams', { name: '新能源汽车招商专班' });
-    await call(server, admin, 'POST', '/api/users', {
+    await createStaffOnNewTeam(server, admin, {
+      team: '新能源汽车招商专班',
       username: 'zhaolei',
       displayName: '赵磊',
-      role: 'staff',
-      teamId: team.id,
       password: PASSWORD,
     });
     page = await newPage(browser);

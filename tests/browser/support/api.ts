@@ -29,3 +29,20 @@ export async function login(server: ConsoleServer, username: string, password: s
   });
   return accessToken;
 }
+
+/** A staff member on a new team (the admin makes both), as most journeys start; returns the team's id. */
+export async function createStaffOnNewTeam(
+  server: ConsoleServer,
+  adminToken: string,
+  staff: { team: string; username: string; displayName: string; password: string },
+): Promise<string> {
+  const team = await call<{ id: string }>(server, adminToken, 'POST', '/api/teams', { name: staff.team });
+  await call(server, adminToken, 'POST', '/api/users', {
+    username: staff.username,
+    displayName: staff.displayName,
+    role: 'staff',
+    teamId: team.id,
+    password: staff.password,
+  });
+  return team.id;
+}

@@ -372,22 +372,7 @@ export class PromoProjectPageDto {
 }
 
 /** The reviewed fields of a card, as a version keeps them. */
-export class PromoContentResponseDto extends PickType(PromoProjectResponseDto, [
-  'kind',
-  'title',
-  'summary',
-  'chainNodeIds',
-  'location',
-  'landMu',
-  'floorAreaM2',
-  'investmentScaleWan',
-  'advantages',
-  'policies',
-  'contactName',
-  'contactPhone',
-  'coverImageId',
-  'galleryImageIds',
-] as const) {}
+export class PromoContentResponseDto extends PickType(PromoProjectResponseDto, CONTENT_FIELDS) {}
 
 export class PromoVersionResponseDto implements PromoVersionDto {
   @ApiProperty() number: number;
