@@ -42,6 +42,9 @@ const RUNNING_LOCK = `hashtextextended('lianqiao:import:' || $1::text, 0)`;
 const LOCK_GRACE_MS = 10_000;
 /** How often some instance looks for imports whose instance died (and for scratch files to remove). */
 const SETTLE_EVERY_SECONDS = 60;
+/** At start, how often and how many times to look again while an import's instance may just have died. */
+const START_SETTLE_EVERY_MS = 2_000;
+const START_SETTLE_PASSES = 15;
 const INTERRUPTED = '导入中断（服务在处理时停止），未写入任何数据，请重新上传';
 const WRITE_BATCH = 5000;
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -79,6 +82,8 @@ export class ImportsService implements OnApplicationBootstrap, BeforeApplication
   /** The import this instance is working on. */
   private current: Promise<void> | null = null;
   private closing = false;
+  /** Follow-up settling passes after a start that found an import whose instance may just have died. */
+  private settlingAgain: Promise<void> | undefined;
   private child: ChildProcess | null = null;
 
   constructor(
@@ -92,12 +97,31 @@ export class ImportsService implements OnApplicationBootstrap, BeforeApplication
   async onApplicationBootstrap(): Promise<void> {
     await this.jobs.work<ImportJobData>(QUEUE, (job) => this.runJob(job));
     // Whatever a crash left (of this instance or another), first thing; then every minute on one of them.
-    await this.settleAbandoned().catch((error: unknown) =>
-      this.logger.error({ err: error }, 'settling imports cut short by a stopped instance failed'),
-    );
+    await this.settleAtStart();
     await this.jobs.every('imports-settle', SETTLE_EVERY_SECONDS, async () => {
       await this.settleAbandoned();
     });
+  }
+
+  /**
+   * Right after a crash the dead instance's session may still hold an import's lock for a moment
+   * (PostgreSQL notices the client is gone within a second), or its job may be inside the grace:
+   * while some import waits so, look again every few seconds for a while (in the background: a
+   * live instance's import must not hold up this start) rather than leave it to the minute's pass.
+   */
+  private async settleAtStart(): Promise<void> {
+    const settleOnce = () =>
+      this.settleAbandoned().catch((error: unknown) => {
+        this.logger.error({ err: error }, 'settling imports cut short by a stopped instance failed');
+        return { waiting: 0 };
+      });
+    if ((await settleOnce()).waiting === 0) return;
+    this.settlingAgain = (async () => {
+      for (let pass = 1; pass < START_SETTLE_PASSES && !this.closing; pass++) {
+        await new Promise((resolve) => setTimeout(resolve, START_SETTLE_EVERY_MS).unref());
+        if (this.closing || (await settleOnce()).waiting === 0) return;
+      }
+    })();
   }
 
   /** SIGTERM: the running import stops at its next batch and fails with nothing written (its transaction rolls back). */
@@ -105,6 +129,7 @@ export class ImportsService implements OnApplicationBootstrap, BeforeApplication
     this.closing = true;
     this.child?.send({ stop: true });
     await this.current?.catch(() => undefined);
+    await this.settlingAgain;
   }
 
   /** Reads the multipart upload (fields `kind` and `file`, any order) to a temporary file and starts the import. */
@@ -282,16 +307,21 @@ export class ImportsService implements OnApplicationBootstrap, BeforeApplication
    * fails its job; then removes this machine's scratch files of imports that have ended. Returns
    * how many imports it settled.
    */
-  async settleAbandoned(): Promise<number> {
+  async settleAbandoned(): Promise<{ settled: number; waiting: number }> {
     const open: Array<{ id: string }> = await this.dataSource.query(
       `SELECT id FROM imports WHERE status IN ('validating', 'writing') ORDER BY created_at LIMIT 100`,
     );
     let settled = 0;
+    /** Taken by an instance but not settled: it may be dead and not yet seen to be. */
+    let waiting = 0;
     for (const { id } of open) {
       const job = await this.jobs.job<ImportJobData>(QUEUE, id);
       // Still queued: an instance will take it. Just taken: its runner is about to lock it.
       if (job && (job.state === 'created' || job.state === 'retry')) continue;
-      if (job?.state === 'active' && Date.now() - new Date(job.startedOn).getTime() < LOCK_GRACE_MS) continue;
+      if (job?.state === 'active' && Date.now() - new Date(job.startedOn).getTime() < LOCK_GRACE_MS) {
+        waiting++;
+        continue;
+      }
       const failed = await this.dataSource.transaction(async (manager) => {
         const [{ free }] = await manager.query(`SELECT pg_try_advisory_xact_lock(${RUNNING_LOCK}) AS free`, [id]);
         if (!free) return null; // a live instance is working on it
@@ -314,7 +344,10 @@ export class ImportsService implements OnApplicationBootstrap, BeforeApplication
         });
         return row;
       });
-      if (!failed) continue;
+      if (!failed) {
+        waiting++;
+        continue;
+      }
       settled++;
       this.logger.warn(`import ${id} was cut short by a stopped instance: failed, nothing written`);
       if (job?.state === 'active') await this.jobs.fail(QUEUE, id, 'its instance stopped').catch(() => undefined);
@@ -329,7 +362,7 @@ export class ImportsService implements OnApplicationBootstrap, BeforeApplication
         ended: new Set(rows.filter((r) => r.status === 'done' || r.status === 'failed').map((r) => r.id)),
       };
     }, 10 * 60_000);
-    return settled;
+    return { settled, waiting };
   }
 
   /**
